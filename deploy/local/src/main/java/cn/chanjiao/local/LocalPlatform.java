@@ -1,0 +1,667 @@
+package cn.chanjiao.local;
+
+import cn.chanjiao.testkit.engine.EmbeddedPostgresServer;
+import cn.chanjiao.testkit.engine.KraftBroker;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the whole platform on one machine: a real PostgreSQL 17 (embedded binaries), a real Kafka
+ * broker (KRaft, in this JVM), a real Keycloak with the {@code chanjiao} realm and its demo users,
+ * and the six applications as child processes. Data lives in {@code <repo>/.local-data} and survives
+ * a restart. Ctrl-C stops everything.
+ *
+ * <p>{@code deploy/local/run.sh} builds what is missing and runs {@link #main(String[])}; the
+ * end-to-end test starts the same platform with {@link #start(LocalSettings)} and stops it with
+ * {@link #close()}.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** Demo logins of the realm (deploy/keycloak/realm.json): user, roles, scope claims. */
+    static final List<String[]> DEMO_USERS = List.of(
+            new String[] {"applicant", "applicant", "org 5a0c1e2b-…-140100000001, authority 140100 (Taiyuan)"},
+            new String[] {"org-admin", "org-admin", "same organisation as applicant"},
+            new String[] {"applicant-hangzhou", "applicant", "org 5a0c1e2b-…-330100000001, authority 330100 (Hangzhou)"},
+            new String[] {"reviewer-shanxi-edu", "reviewer", "authority 140000 (Shanxi), department education"},
+            new String[] {"reviewer-hangzhou-drc", "reviewer", "authority 330100 (Hangzhou), department development-reform"},
+            new String[] {"expert", "expert", "org 5a0c1e2b-…-140100000002 (a university)"},
+            new String[] {"programme-admin-shanxi", "programme-admin", "authority 140000, department education"},
+            new String[] {"programme-admin-hangzhou", "programme-admin", "authority 330100, department development-reform"},
+            new String[] {"platform-admin", "platform-admin", "no scope: the whole platform"});
+
+    static final String DEMO_PASSWORD = "chanjiao-demo";
+
+    /** Demo client-credentials clients of the realm: client id, secret, role and scope. */
+    static final List<String[]> DEMO_CLIENTS = List.of(
+            new String[] {"integration-shanxi", "integration-shanxi-demo-secret", "integration, authority_code 140000"},
+            new String[] {"integration-zhejiang", "integration-zhejiang-demo-secret", "integration, authority_code 330000"},
+            new String[] {"chanjiao-services", "chanjiao-services-demo-secret", "service (service-to-service calls)"},
+            new String[] {"chanjiao-identity-admin", "chanjiao-identity-admin-demo-secret", "Keycloak admin API: manage-users, view-users, query-users, view-realm"});
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final LocalSettings settings;
+    private final PrintStream out;
+    private final Instant began = Instant.now();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CountDownLatch startFinished = new CountDownLatch(1);
+
+    private volatile boolean closing;
+    private boolean closed;
+    private EmbeddedPostgresServer postgres;
+    private KraftBroker kafka;
+    private ManagedProcess keycloak;
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    private Duration timeToReady;
+
+    private LocalPlatform(LocalSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /**
+     * Starts the platform and returns once every part is ready. On failure everything started so far
+     * is stopped again and a {@link PartFailedException} names the part.
+     */
+    public static LocalPlatform start(LocalSettings settings) {
+        return start(settings, System.out);
+    }
+
+    public static LocalPlatform start(LocalSettings settings, PrintStream out) {
+        LocalPlatform platform = new LocalPlatform(settings, out);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) {
+        LocalSettings settings;
+        try {
+            for (String arg : args) {
+                switch (arg) {
+                    case "--help", "-h" -> {
+                        printHelp(System.out);
+                        return;
+                    }
+                    case "--engines-only" -> System.setProperty("chanjiao.local.services", "false");
+                    default -> throw new IllegalArgumentException("unknown argument " + arg + " (try --help)");
+                }
+            }
+            settings = LocalSettings.fromEnvironment();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalPlatform platform = new LocalPlatform(settings, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "chanjiao-local-shutdown"));
+        try {
+            platform.startAll();
+        } catch (PartFailedException e) {
+            if (!platform.closing) {
+                System.err.println();
+                System.err.println("FAILED: " + e.getMessage());
+                if (e.getCause() != null && e.getCause().getMessage() != null
+                        && !e.getMessage().contains(e.getCause().getMessage())) {
+                    System.err.println("  cause: " + e.getCause());
+                }
+                System.err.println("Stopping what was started …");
+                platform.close();
+                System.exit(1);
+            }
+            return;
+        } catch (RuntimeException e) {
+            if (!platform.closing) {
+                System.err.println("FAILED: " + e);
+                e.printStackTrace();
+                platform.close();
+                System.exit(1);
+            }
+            return;
+        }
+        platform.printReady();
+        platform.watchUntilStopped();
+    }
+
+    // --- starting ---------------------------------------------------------------------------------
+
+    private void startAll() {
+        try {
+            configureEngineLogging();
+            checkPrerequisites();
+            prepareDataDirectory();
+            checkPortsAreFree();
+            startPostgres();
+            startKafka();
+            startKeycloak();
+            if (settings.startServices()) {
+                startServices();
+            }
+            timeToReady = Duration.between(began, Instant.now());
+        } finally {
+            startFinished.countDown();
+        }
+    }
+
+    private void configureEngineLogging() {
+        // PostgreSQL and Kafka log through slf4j-simple: into a file, the console stays readable
+        setIfAbsent("org.slf4j.simpleLogger.logFile", settings.logDirectory().resolve("engines.log").toString());
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.kafka", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.state.change.logger", "warn");
+        try {
+            Files.createDirectories(settings.logDirectory());
+        } catch (IOException e) {
+            throw new PartFailedException("data folder", "cannot create " + settings.logDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private void checkPrerequisites() {
+        Path kcSh = settings.keycloakHome().resolve("bin/kc.sh");
+        if (!Files.isRegularFile(kcSh)) {
+            throw new PartFailedException("Keycloak", "the distribution is missing at " + settings.keycloakHome()
+                    + " — build deploy/local once (./mvnw -q -B -pl deploy/local -am -DskipTests install) or use deploy/local/run.sh");
+        }
+        if (!Files.isRegularFile(settings.realmFile())) {
+            throw new PartFailedException("Keycloak", "the realm file is missing: " + settings.realmFile());
+        }
+        if (settings.startServices()) {
+            List<String> missing = settings.services().stream()
+                    .filter(s -> !Files.isRegularFile(s.jar(settings.root())))
+                    .map(s -> settings.root().relativize(s.jar(settings.root())).toString())
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new PartFailedException(missing.size() == 1 ? missing.get(0) : "services",
+                        "missing " + String.join(", ", missing)
+                                + " — build with ./mvnw -q -B -DskipTests install (deploy/local/run.sh does it for you)");
+            }
+        }
+    }
+
+    private void prepareDataDirectory() {
+        try {
+            Files.createDirectories(settings.dataDirectory());
+        } catch (IOException e) {
+            throw new PartFailedException("data folder", "cannot create " + settings.dataDirectory() + ": " + e.getMessage(), e);
+        }
+        List<String> leftovers = ManagedProcess.stopLeftovers(runDirectory(), STOP_GRACE);
+        stopLeftoverPostgres().ifPresent(leftovers::add);
+        if (!leftovers.isEmpty()) {
+            say("stopped leftovers of a previous run that did not shut down: " + String.join(", ", leftovers));
+        }
+    }
+
+    /** A PostgreSQL whose launcher was killed keeps running on the data folder: stop it. */
+    private Optional<String> stopLeftoverPostgres() {
+        Path pidFile = settings.dataDirectory().resolve("postgres/postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (handle.isPresent() && handle.get().isAlive()
+                    && handle.get().info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
+                handle.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown, its clients are gone
+                ManagedProcess.awaitStopped(List.of(handle.get()), STOP_GRACE);
+                return Optional.of("PostgreSQL (pid " + pid + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            // PostgreSQL itself removes a stale postmaster.pid
+        }
+        return Optional.empty();
+    }
+
+    private void checkPortsAreFree() {
+        List<String> taken = new ArrayList<>();
+        settings.ports().forEach((part, port) -> {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                taken.add(part + " " + port);
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new PartFailedException("ports", "already in use: " + String.join(", ", taken)
+                    + ". Stop what listens there (ss -ltnp shows who) or choose other ports,"
+                    + " e.g. -Dchanjiao.local.keycloak.port=28080 (see deploy/local/README.md)");
+        }
+    }
+
+    private void startPostgres() {
+        Instant t0 = Instant.now();
+        checkNotClosing();
+        Path dataDirectory = settings.dataDirectory().resolve("postgres");
+        EmbeddedPostgresServer server;
+        try {
+            server = EmbeddedPostgresServer.start(settings.postgresPort(), dataDirectory);
+        } catch (RuntimeException e) {
+            throw new PartFailedException("PostgreSQL", rootMessage(e) + " (data in " + dataDirectory
+                    + "; PostgreSQL's own output is in " + settings.logDirectory().resolve("engines.log") + ")", e);
+        }
+        synchronized (this) {
+            postgres = server;
+        }
+        checkNotClosing();
+        try {
+            LocalSettings.DATABASES.forEach(server::createDatabaseIfMissing);
+        } catch (RuntimeException e) {
+            throw new PartFailedException("PostgreSQL", "cannot create the databases: " + rootMessage(e), e);
+        }
+        say("PostgreSQL 17 ready on 127.0.0.1:" + settings.postgresPort() + " (databases "
+                + String.join(", ", LocalSettings.DATABASES) + ") in " + seconds(t0));
+    }
+
+    private void startKafka() {
+        Instant t0 = Instant.now();
+        checkNotClosing();
+        KraftBroker broker = new KraftBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.dataDirectory().resolve("kafka"));
+        synchronized (this) {
+            kafka = broker;
+        }
+        try {
+            broker.start();
+        } catch (RuntimeException e) {
+            throw new PartFailedException("Kafka", rootMessage(e) + " (log directory " + settings.dataDirectory().resolve("kafka")
+                    + ", broker log in " + settings.logDirectory().resolve("engines.log") + ")", e);
+        }
+        say("Kafka (KRaft) ready on " + broker.bootstrapServers() + " in " + seconds(t0));
+    }
+
+    private void startKeycloak() {
+        Instant t0 = Instant.now();
+        checkNotClosing();
+        Path home = settings.keycloakHome();
+        try {
+            Path importDirectory = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(settings.realmFile(), importDirectory.resolve("chanjiao-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PartFailedException("Keycloak", "cannot copy the realm into " + home.resolve("data/import") + ": " + e.getMessage(), e);
+        }
+        int port = settings.keycloakPort();
+        List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--hostname=http://127.0.0.1:" + port,
+                "--db=postgres",
+                "--db-url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/keycloak",
+                "--db-username=postgres",
+                "--db-password=postgres", // ignored: the embedded cluster trusts local connections
+                "--import-realm");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        ManagedProcess process = ManagedProcess.start("keycloak", command, home, environment, settings.logDirectory(), runDirectory());
+        synchronized (this) {
+            keycloak = process;
+        }
+        checkNotClosing();
+        say("Keycloak starting (pid " + process.pid() + ", log " + display(process.log()) + ") …");
+        String wellKnown = settings.keycloakUrl() + "/realms/" + LocalSettings.REALM + "/.well-known/openid-configuration";
+        Instant deadline = Instant.now().plus(settings.readinessTimeout().multipliedBy(2));
+        while (true) {
+            checkNotClosing();
+            if (!process.isAlive()) {
+                throw new PartFailedException("Keycloak", "the process exited with code " + process.exitCode().orElse(-1)
+                        + "; last lines of " + process.log() + ":\n" + process.tail(25));
+            }
+            if (get(wellKnown).filter(r -> r.statusCode() == 200).isPresent()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new PartFailedException("Keycloak", "not ready after " + settings.readinessTimeout().multipliedBy(2).toSeconds()
+                        + " s (" + wellKnown + "); last lines of " + process.log() + ":\n" + process.tail(25));
+            }
+            sleep(POLL);
+        }
+        say("Keycloak ready on " + settings.keycloakUrl() + " (realm " + LocalSettings.REALM + ") in " + seconds(t0));
+    }
+
+    private void startServices() {
+        Instant t0 = Instant.now();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (LocalSettings.Service service : settings.services()) {
+            checkNotClosing();
+            List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                    "-jar", service.jar(settings.root()).toString(),
+                    "--server.port=" + service.port(),
+                    "--chanjiao.postgres.host=127.0.0.1",
+                    "--chanjiao.postgres.port=" + settings.postgresPort(),
+                    "--chanjiao.postgres.username=postgres",
+                    "--chanjiao.postgres.password=",
+                    "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
+                    "--chanjiao.keycloak.url=" + settings.keycloakUrl()));
+            if (service.isGateway()) {
+                for (LocalSettings.Service target : settings.services()) {
+                    if (!target.isGateway()) {
+                        command.add("--spring.cloud.discovery.client.simple.instances." + target.name()
+                                + "[0].uri=http://127.0.0.1:" + target.port());
+                    }
+                }
+            }
+            Path workingDirectory = settings.dataDirectory().resolve("services").resolve(service.name());
+            try {
+                Files.createDirectories(workingDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ManagedProcess process = ManagedProcess.start(service.name(), command, workingDirectory, Map.of(),
+                    settings.logDirectory(), runDirectory());
+            synchronized (this) {
+                services.put(service.name(), process);
+            }
+        }
+        say("started " + settings.services().size() + " applications, waiting for their readiness (logs in "
+                + display(settings.logDirectory()) + ") …");
+        Map<String, LocalSettings.Service> waiting = new LinkedHashMap<>();
+        settings.services().forEach(s -> waiting.put(s.name(), s));
+        Instant deadline = Instant.now().plus(settings.readinessTimeout());
+        while (!waiting.isEmpty()) {
+            checkNotClosing();
+            for (var iterator = waiting.values().iterator(); iterator.hasNext(); ) {
+                LocalSettings.Service service = iterator.next();
+                ManagedProcess process = services.get(service.name());
+                if (!process.isAlive()) {
+                    throw new PartFailedException(service.name(), "the process exited with code " + process.exitCode().orElse(-1)
+                            + "; last lines of " + process.log() + ":\n" + process.tail(30));
+                }
+                if (isReady(service)) {
+                    iterator.remove();
+                    say(service.name() + " ready on http://127.0.0.1:" + service.port() + " after " + seconds(t0));
+                }
+            }
+            if (waiting.isEmpty()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                LocalSettings.Service first = waiting.values().iterator().next();
+                ManagedProcess process = services.get(first.name());
+                throw new PartFailedException(String.join(", ", waiting.keySet()), "not ready after "
+                        + settings.readinessTimeout().toSeconds() + " s (" + readinessUrl(first) + " "
+                        + describeReadiness(first) + "); last lines of " + process.log() + ":\n" + process.tail(30));
+            }
+            sleep(POLL.multipliedBy(2));
+        }
+    }
+
+    private boolean isReady(LocalSettings.Service service) {
+        return get(readinessUrl(service))
+                .filter(r -> r.statusCode() == 200 && r.body().contains("\"UP\""))
+                .isPresent();
+    }
+
+    private String describeReadiness(LocalSettings.Service service) {
+        return get(readinessUrl(service)).map(r -> "answers " + r.statusCode() + " " + abbreviate(r.body()))
+                .orElse("does not answer");
+    }
+
+    private static String readinessUrl(LocalSettings.Service service) {
+        return "http://127.0.0.1:" + service.port() + "/actuator/health/readiness";
+    }
+
+    private Optional<HttpResponse<String>> get(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+            return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartFailedException("launcher", "interrupted");
+        }
+    }
+
+    private void checkNotClosing() {
+        if (closing) {
+            throw new PartFailedException("launcher", "stopping on request");
+        }
+    }
+
+    // --- running ----------------------------------------------------------------------------------
+
+    private void printReady() {
+        String kc = settings.keycloakUrl();
+        StringBuilder b = new StringBuilder();
+        b.append('\n');
+        b.append("================================================================================\n");
+        b.append(" Chanjiao platform ready in ").append(timeToReady.toSeconds()).append(" s")
+                .append(settings.startServices() ? "" : " (engines and Keycloak only)").append('\n');
+        b.append("================================================================================\n");
+        if (settings.startServices()) {
+            b.append(" Gateway (API)   ").append(settings.gatewayUrl()).append("/api/v1/…\n");
+            b.append(" Swagger UI      ").append(settings.gatewayUrl()).append("/swagger-ui.html\n");
+        }
+        b.append(" Keycloak        ").append(kc).append("  admin console ").append(kc).append("/admin  (admin / admin)\n");
+        b.append(" Realm issuer    ").append(kc).append("/realms/").append(LocalSettings.REALM).append('\n');
+        b.append(" PostgreSQL      127.0.0.1:").append(settings.postgresPort())
+                .append("  user postgres, no password, databases ").append(String.join(", ", LocalSettings.DATABASES)).append('\n');
+        b.append(" Kafka           127.0.0.1:").append(settings.kafkaPort()).append('\n');
+        if (settings.startServices()) {
+            b.append(" Services        ");
+            settings.services().stream().filter(s -> !s.isGateway())
+                    .forEach(s -> b.append(s.name().replace("-service", "")).append(' ').append(s.port()).append("  "));
+            b.append('\n');
+        }
+        b.append(" Data / logs     ").append(display(settings.dataDirectory())).append("  /  ")
+                .append(display(settings.logDirectory())).append('\n');
+        b.append('\n');
+        b.append(" Demo logins (realm ").append(LocalSettings.REALM).append(", password ").append(DEMO_PASSWORD)
+                .append(" — demo only, never in production):\n");
+        for (String[] user : DEMO_USERS) {
+            b.append(String.format(Locale.ROOT, "   %-26s %-16s %s%n", user[0], user[1], user[2]));
+        }
+        b.append(" Demo clients (client credentials, demo secrets):\n");
+        for (String[] client : DEMO_CLIENTS) {
+            b.append(String.format(Locale.ROOT, "   %-26s %-36s %s%n", client[0], client[1], client[2]));
+        }
+        b.append('\n');
+        b.append(" A token:  curl -s -d grant_type=password -d client_id=chanjiao-web -d username=applicant -d password=")
+                .append(DEMO_PASSWORD).append(' ').append(kc).append("/realms/").append(LocalSettings.REALM)
+                .append("/protocol/openid-connect/token\n");
+        b.append('\n');
+        b.append(" Press Ctrl-C to stop everything (data stays in ").append(display(settings.dataDirectory())).append(").\n");
+        out.print(b);
+        out.flush();
+    }
+
+    /** Blocks until the JVM exits, reporting a child that dies on its own. */
+    private void watchUntilStopped() {
+        Map<String, Boolean> reported = new LinkedHashMap<>();
+        while (!closing) {
+            sleep(Duration.ofSeconds(3));
+            List<ManagedProcess> all = new ArrayList<>(services.values());
+            if (keycloak != null) {
+                all.add(keycloak);
+            }
+            for (ManagedProcess process : all) {
+                if (!closing && !process.isAlive() && reported.putIfAbsent(process.name(), true) == null) {
+                    System.err.println("WARNING: " + process.name() + " exited with code " + process.exitCode().orElse(-1)
+                            + "; last lines of " + process.log() + ":\n" + process.tail(20));
+                }
+            }
+        }
+    }
+
+    // --- stopping ---------------------------------------------------------------------------------
+
+    /** Stops every process it started, then Kafka, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            // a start in progress notices the flag within a poll interval and gives up
+            startFinished.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<ManagedProcess> children;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            children = new ArrayList<>(services.values());
+        }
+        if (!children.isEmpty() || keycloak != null || kafka != null || postgres != null) {
+            say("stopping …");
+        }
+        if (!children.isEmpty()) {
+            List<ProcessHandle> trees = new ArrayList<>();
+            children.forEach(c -> trees.addAll(c.requestStop()));
+            ManagedProcess.awaitStopped(trees, STOP_GRACE);
+            children.forEach(ManagedProcess::deletePidFile);
+            say("applications stopped");
+        }
+        if (keycloak != null) {
+            keycloak.stop(STOP_GRACE);
+            say("Keycloak stopped");
+        }
+        if (kafka != null) {
+            try {
+                kafka.stop();
+                say("Kafka stopped");
+            } catch (RuntimeException e) {
+                say("Kafka did not stop cleanly: " + e);
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.stop();
+                say("PostgreSQL stopped");
+            } catch (RuntimeException e) {
+                say("PostgreSQL did not stop cleanly: " + e);
+            }
+        }
+    }
+
+    // --- accessors for tests ----------------------------------------------------------------------
+
+    public LocalSettings settings() {
+        return settings;
+    }
+
+    public String gatewayUrl() {
+        return settings.gatewayUrl();
+    }
+
+    public String keycloakUrl() {
+        return settings.keycloakUrl();
+    }
+
+    public Duration timeToReady() {
+        return timeToReady;
+    }
+
+    /** Process ids of everything this launcher started (process trees included). */
+    public synchronized List<Long> childPids() {
+        List<Long> pids = new ArrayList<>();
+        List<ManagedProcess> all = new ArrayList<>(services.values());
+        if (keycloak != null) {
+            all.add(keycloak);
+        }
+        all.forEach(p -> p.tree().forEach(h -> pids.add(h.pid())));
+        return pids;
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private Path runDirectory() {
+        return settings.dataDirectory().resolve("run");
+    }
+
+    private void say(String message) {
+        out.printf(Locale.ROOT, "[%6.1f s] %s%n", Duration.between(began, Instant.now()).toMillis() / 1000.0, message);
+        out.flush();
+    }
+
+    private String display(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
+    }
+
+    private static String seconds(Instant since) {
+        return String.format(Locale.ROOT, "%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartFailedException("launcher", "interrupted");
+        }
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("""
+                Runs the Chanjiao platform on embedded defaults: PostgreSQL, Kafka, Keycloak and the six applications.
+
+                  deploy/local/run.sh [--engines-only]
+
+                  --engines-only   PostgreSQL, Kafka and Keycloak only (run the applications from your IDE)
+
+                Settings (system property -Dchanjiao.local.<key>=… or environment CHANJIAO_LOCAL_<KEY>=…):
+                  data                  data folder               default <repo>/.local-data
+                  postgres.port         PostgreSQL                default 15432
+                  kafka.port            Kafka                     default 19092
+                  kafka.controller-port Kafka KRaft controller    default 19093
+                  keycloak.port         Keycloak                  default 18080
+                  gateway.port          gateway                   default 8080
+                  identity.port … notification.port               default 8081 … 8085
+                  readiness-timeout     seconds per application   default 180
+                  services              false = --engines-only    default true
+                -Dchanjiao.root=<repo> when not started from inside the repository.
+                """);
+    }
+}

@@ -1,0 +1,50 @@
+package cn.chanjiao.contracts;
+
+import cn.chanjiao.contracts.common.DeadlineScheduled;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of every event record, so that a consumer can turn an envelope's {@code type}
+ * back into its record. A new event is added to {@link #ALL}.
+ */
+public final class EventTypes {
+
+    /** Every event record of the platform. */
+    public static final List<Class<? extends IntegrationEvent>> ALL = List.of(DeadlineScheduled.class);
+
+    private static final Map<String, Class<? extends IntegrationEvent>> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventTypes::typeName, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    /** The {@link EventType} annotation of an event class; fails fast for a class without one. */
+    public static EventType metadataOf(Class<?> eventClass) {
+        EventType meta = eventClass.getAnnotation(EventType.class);
+        if (meta == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not annotated with @EventType");
+        }
+        return meta;
+    }
+
+    /** The envelope type name of an event class. */
+    public static String typeName(Class<?> eventClass) {
+        String name = metadataOf(eventClass).name();
+        return name.isEmpty() ? eventClass.getSimpleName() : name;
+    }
+
+    /** The topic of an event class. */
+    public static String topicOf(Class<?> eventClass) {
+        return metadataOf(eventClass).topic();
+    }
+
+    /** The record class for an envelope type name, if the catalogue knows it. */
+    public static Optional<Class<? extends IntegrationEvent>> forName(String typeName) {
+        return Optional.ofNullable(BY_NAME.get(typeName));
+    }
+}
