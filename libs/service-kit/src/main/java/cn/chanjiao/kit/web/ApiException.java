@@ -15,6 +15,7 @@ public class ApiException extends ErrorResponseException {
 
     public ApiException(HttpStatus status, String messageCode, Object... arguments) {
         super(status, ProblemDetail.forStatus(status), null, messageCode, arguments);
+        getBody().setType(Problems.type(messageCode));
     }
 
     /** Adds a machine-readable property to the problem body. */

@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -55,8 +56,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, problems.message("problem.validation", locale,
-                ex.getErrorCount()));
+        ProblemDetail problem = problems.forCode(status, "problem.validation", locale, ex.getErrorCount());
         problem.setProperty("errors", errors(ex.getAllErrors(), locale));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
@@ -72,8 +72,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             entry.put("message", problems.message(error, locale));
             errors.add(entry);
         }));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                problems.message("problem.validation", locale, errors.size()));
+        ProblemDetail problem = problems.forCode(HttpStatus.BAD_REQUEST, "problem.validation", locale, errors.size());
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -87,8 +86,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             entry.put("message", violation.getMessage());
             return entry;
         }).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                problems.message("problem.validation", locale, errors.size()));
+        ProblemDetail problem = problems.forCode(HttpStatus.BAD_REQUEST, "problem.validation", locale, errors.size());
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
@@ -118,8 +116,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                problems.message("problem.unauthorized", LocaleContextHolder.getLocale()));
+        ProblemDetail problem = problems.forCode(HttpStatus.UNAUTHORIZED, "problem.unauthorized",
+                LocaleContextHolder.getLocale());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.UNAUTHORIZED, request);
     }
 
@@ -133,20 +131,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-                : ProblemDetail.forStatusAndDetail(statusCode, problems.message("problem.title." + statusCode.value(), locale));
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail detail) {
+            problem = detail;
+        } else if (ex instanceof ErrorResponse errorResponse) {
+            problem = errorResponse.updateAndGetBody(getMessageSource(), locale);
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(statusCode, problems.message("problem.title." + statusCode.value(), locale));
+        }
         problems.complete(problem, servletRequest(request), locale);
         if (statusCode.is5xxServerError() && ex.getMessage() != null && problem.getDetail() != null
                 && problem.getDetail().contains(ex.getMessage())) {
             problem.setDetail(problems.message("problem.internal", locale));
         }
-        headers.set(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+        HttpHeaders writable = new HttpHeaders();
+        headers.forEach(writable::addAll);
+        writable.set(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        return super.handleExceptionInternal(ex, problem, writable, statusCode, request);
     }
 
     private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String code, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                problems.message(code, LocaleContextHolder.getLocale()));
+        ProblemDetail problem = problems.forCode(status, code, LocaleContextHolder.getLocale());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
     }
 

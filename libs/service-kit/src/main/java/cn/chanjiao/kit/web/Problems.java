@@ -22,6 +22,8 @@ import java.util.Locale;
  */
 public class Problems {
 
+    private static final String TYPE_PREFIX = "urn:chanjiao:problem:";
+
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final JsonMapper json;
@@ -30,6 +32,18 @@ public class Problems {
         this.messages = messages;
         this.locales = locales;
         this.json = json;
+    }
+
+    /** The problem type a client can branch on: {@code urn:chanjiao:problem:<message code>}. */
+    public static URI type(String messageCode) {
+        return URI.create(TYPE_PREFIX + (messageCode.startsWith("problem.") ? messageCode.substring(8) : messageCode));
+    }
+
+    /** A problem whose detail is the message {@code code} in the given locale, typed by that code. */
+    public ProblemDetail forCode(HttpStatusCode status, String code, Locale locale, Object... arguments) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(code, locale, arguments));
+        problem.setType(type(code));
+        return problem;
     }
 
     /** A message in the given locale; the code itself when the bundles lack it. */
@@ -62,8 +76,7 @@ public class Problems {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatusCode status,
             String detailCode, Object... arguments) throws IOException {
         Locale locale = locales.resolveLocale(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(detailCode, locale, arguments));
-        complete(problem, request, locale);
+        ProblemDetail problem = complete(forCode(status, detailCode, locale, arguments), request, locale);
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
