@@ -1,0 +1,14 @@
+package cn.chanjiao.identity;
+
+import cn.chanjiao.testkit.architecture.ServiceArchitectureRules;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+
+@AnalyzeClasses(packages = "cn.chanjiao.identity", importOptions = ImportOption.DoNotIncludeTests.class)
+class IdentityArchitectureTest {
+
+    @ArchTest
+    static final ArchTests rules = ArchTests.in(ServiceArchitectureRules.class);
+}

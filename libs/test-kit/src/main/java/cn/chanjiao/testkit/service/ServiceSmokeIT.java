@@ -1,0 +1,81 @@
+package cn.chanjiao.testkit.service;
+
+import cn.chanjiao.testkit.http.ApiClient;
+import cn.chanjiao.testkit.http.ApiClient.ApiResponse;
+import cn.chanjiao.testkit.security.TestJwtIssuer;
+import cn.chanjiao.testkit.spring.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every service must show on real PostgreSQL and Kafka: it boots, its database is migrated,
+ * it is ready, it publishes its OpenAPI, and its API answers 200/401/403/400 as the platform's
+ * rules say. A service's test extends this and adds nothing but its name.
+ */
+@ServiceIntegrationTest
+public abstract class ServiceSmokeIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${chanjiao.service.api-base-path}")
+    String apiBase;
+    @Value("${chanjiao.service.area}")
+    String area;
+
+    protected ApiClient api;
+    protected final TestJwtIssuer tokens = TestJwtIssuer.get();
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void itsOwnDatabaseIsMigratedToAtLeastVersionOne() {
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '1' and success",
+                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name in "
+                + "('event_publication', 'processed_event', 'shedlock')", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void itIsLiveAndReadyWithDatabaseAndKafkaUp() {
+        ApiResponse readiness = api.get("/actuator/health/readiness").send();
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health").send().json().path("components").propertyNames()).contains("db", "kafka");
+    }
+
+    @Test
+    void itPublishesItsOpenApiWithTheBearerScheme() {
+        ApiResponse docs = api.get("/v3/api-docs").send();
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("openapi").asString()).startsWith("3.");
+        assertThat(docs.json().path("paths").propertyNames()).contains(apiBase + "/admin/event-publications");
+    }
+
+    @Test
+    void itsApiAnswersByTheTokensRole() {
+        String path = apiBase + "/admin/event-publications";
+
+        assertThat(api.get(path).bearer(tokens.user("root").roles("platform-admin").mint()).send().status()).isEqualTo(200);
+        assertThat(api.get(path).send().isProblem(401)).isTrue();
+        assertThat(api.get(path).bearer(tokens.user("someone").roles("applicant").mint()).send().isProblem(403)).isTrue();
+        assertThat(api.get(path + "?olderThan=soon").bearer(tokens.user("root").roles("platform-admin").mint())
+                .send().isProblem(400)).isTrue();
+    }
+
+    @Test
+    void itsPublicAreaNeedsNoToken() {
+        ApiResponse response = api.get("/api/v1/public/" + area + "/no-such-thing").send();
+        assertThat(response.isProblem(404)).as(response.toString()).isTrue();
+    }
+}

@@ -1,0 +1,14 @@
+package cn.chanjiao.reporting;
+
+import cn.chanjiao.testkit.architecture.ServiceArchitectureRules;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+
+@AnalyzeClasses(packages = "cn.chanjiao.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
+class ReportingArchitectureTest {
+
+    @ArchTest
+    static final ArchTests rules = ArchTests.in(ServiceArchitectureRules.class);
+}
