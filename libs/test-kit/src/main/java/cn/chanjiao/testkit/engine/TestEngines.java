@@ -74,6 +74,11 @@ public final class TestEngines {
     }
 
     private static boolean dockerAnswers() {
+        boolean socket = java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
+        if (!socket && System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(
+                java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"))) {
+            return false; // no engine anywhere to ask: skip Testcontainers' slower probing
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (Throwable e) {
