@@ -2,7 +2,6 @@ package cn.chanjiao.kit.events;
 
 import cn.chanjiao.kit.web.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,12 +28,12 @@ class EventPublicationsController {
     private static final int LIMIT = 500;
 
     private final JdbcTemplate jdbc;
-    private final IncompleteEventPublications incomplete;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    EventPublicationsController(JdbcTemplate jdbc, IncompleteEventPublications incomplete, Clock clock) {
+    EventPublicationsController(JdbcTemplate jdbc, OutboxRelay relay, Clock clock) {
         this.jdbc = jdbc;
-        this.incomplete = incomplete;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -58,7 +57,7 @@ class EventPublicationsController {
     ResubmissionResponse resubmit(@RequestParam(defaultValue = "PT1M") Duration olderThan) {
         requireNotNegative(olderThan);
         int count = undelivered(olderThan).size();
-        incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+        relay.resubmitUndeliveredOlderThan(olderThan);
         return new ResubmissionResponse(count);
     }
 

@@ -68,14 +68,13 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(IncompleteEventPublications incomplete, CompletedEventPublications completed,
-            ServiceKitProperties properties) {
-        return new OutboxRelay(incomplete, completed, properties);
+            ServiceKitProperties properties, Clock clock) {
+        return new OutboxRelay(incomplete, completed, properties, clock);
     }
 
     @Bean
-    EventPublicationsController eventPublicationsController(JdbcTemplate jdbc, IncompleteEventPublications incomplete,
-            Clock clock) {
-        return new EventPublicationsController(jdbc, incomplete, clock);
+    EventPublicationsController eventPublicationsController(JdbcTemplate jdbc, OutboxRelay relay, Clock clock) {
+        return new EventPublicationsController(jdbc, relay, clock);
     }
 
     @Bean

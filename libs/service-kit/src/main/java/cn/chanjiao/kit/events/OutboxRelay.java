@@ -5,26 +5,51 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Sends again what Kafka did not acknowledge (the broker was down, a send timed out) and clears
  * old delivered publications. One instance of a service does it at a time (ShedLock).
  */
-class OutboxRelay {
+public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final IncompleteEventPublications incomplete;
     private final CompletedEventPublications completed;
     private final ServiceKitProperties.Outbox settings;
+    private final Clock clock;
 
     OutboxRelay(IncompleteEventPublications incomplete, CompletedEventPublications completed,
-            ServiceKitProperties properties) {
+            ServiceKitProperties properties, Clock clock) {
         this.incomplete = incomplete;
         this.completed = completed;
         this.settings = properties.outbox();
+        this.clock = clock;
+    }
+
+    /**
+     * Sends again every undelivered event whose last attempt began more than {@code olderThan} ago.
+     * Keeping {@code olderThan} above the producer's delivery timeout means an event is never sent
+     * again while an earlier attempt may still succeed, so a long outage does not pile up copies.
+     */
+    public void resubmitUndeliveredOlderThan(Duration olderThan) {
+        Instant lastTryBefore = clock.instant().minus(olderThan);
+        incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
+                .withMinAge(olderThan)
+                .withFilter(publication -> lastTry(publication).isBefore(lastTryBefore)));
+    }
+
+    private static Instant lastTry(EventPublication publication) {
+        Instant resubmitted = publication.getLastResubmissionDate();
+        return resubmitted != null ? resubmitted : publication.getPublicationDate();
     }
 
     @Scheduled(fixedDelayString = "${chanjiao.service.outbox.resubmit-every:PT10S}",
@@ -32,7 +57,7 @@ class OutboxRelay {
     @SchedulerLock(name = "outbox-resubmit", lockAtMostFor = "PT5M")
     void resubmitUndelivered() {
         try {
-            incomplete.resubmitIncompletePublicationsOlderThan(settings.resubmitOlderThan());
+            resubmitUndeliveredOlderThan(settings.resubmitOlderThan());
         } catch (RuntimeException e) {
             log.warn("resubmitting undelivered events failed, will try again: {}", e.getMessage());
         }
