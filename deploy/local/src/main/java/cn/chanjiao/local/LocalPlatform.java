@@ -67,8 +67,10 @@ public final class LocalPlatform implements AutoCloseable {
     private final Instant began = Instant.now();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final CountDownLatch startFinished = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private volatile boolean closing;
+    private volatile boolean ownsDataDirectory;
     private boolean closed;
     private EmbeddedPostgresServer postgres;
     private KraftBroker kafka;
@@ -102,6 +104,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     public static void main(String[] args) {
         LocalSettings settings;
+        boolean reset = false;
         try {
             for (String arg : args) {
                 switch (arg) {
@@ -110,16 +113,25 @@ public final class LocalPlatform implements AutoCloseable {
                         return;
                     }
                     case "--engines-only" -> System.setProperty("chanjiao.local.services", "false");
+                    case "--reset" -> reset = true;
                     default -> throw new IllegalArgumentException("unknown argument " + arg + " (try --help)");
                 }
             }
             settings = LocalSettings.fromEnvironment();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            if (reset) {
+                List<String> stopped = wipe(settings.dataDirectory());
+                System.out.println("deleted " + settings.dataDirectory()
+                        + (stopped.isEmpty() ? "" : " (after stopping leftovers: " + String.join(", ", stopped) + ")")
+                        + ": this start begins with empty databases, a fresh Kafka and the realm imported anew");
+            }
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | PartFailedException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
         LocalPlatform platform = new LocalPlatform(settings, System.out);
+        stopInOrderOnSignals(platform);
+        // a fallback for any other way the JVM ends (System.exit, SIGHUP)
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "chanjiao-local-shutdown"));
         try {
             platform.startAll();
@@ -131,10 +143,13 @@ public final class LocalPlatform implements AutoCloseable {
                         && !e.getMessage().contains(e.getCause().getMessage())) {
                     System.err.println("  cause: " + e.getCause());
                 }
-                System.err.println("Stopping what was started …");
+                if (platform.startedAnything()) {
+                    System.err.println("Stopping what was started …");
+                }
                 platform.close();
                 System.exit(1);
             }
+            awaitQuietly(platform.stopped, Duration.ofMinutes(3));
             return;
         } catch (RuntimeException e) {
             if (!platform.closing) {
@@ -143,10 +158,36 @@ public final class LocalPlatform implements AutoCloseable {
                 platform.close();
                 System.exit(1);
             }
+            awaitQuietly(platform.stopped, Duration.ofMinutes(3));
             return;
         }
         platform.printReady();
         platform.watchUntilStopped();
+        // the signal handler's thread is a daemon: keep the JVM alive until it has stopped everything
+        awaitQuietly(platform.stopped, Duration.ofMinutes(3));
+    }
+
+    /**
+     * Ctrl-C (SIGINT) and SIGTERM stop the platform in order before the JVM begins to exit. Left to
+     * the JVM's shutdown hooks, PostgreSQL's own hook (zonky registers one) would stop the database
+     * at the same moment as the applications, which then cannot finish their graceful shutdown.
+     */
+    private static void stopInOrderOnSignals(LocalPlatform platform) {
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    if (platform.closing) {
+                        System.err.println("already stopping … (kill -9 " + ProcessHandle.current().pid()
+                                + " to abandon; the next start cleans up)");
+                        return;
+                    }
+                    platform.close();
+                    System.exit(128 + signal.getNumber());
+                });
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // no such signal here: the shutdown hook still stops everything, just not in order
+            }
+        }
     }
 
     // --- starting ---------------------------------------------------------------------------------
@@ -219,16 +260,92 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new PartFailedException("data folder", "cannot create " + settings.dataDirectory() + ": " + e.getMessage(), e);
         }
-        List<String> leftovers = ManagedProcess.stopLeftovers(runDirectory(), STOP_GRACE);
-        stopLeftoverPostgres().ifPresent(leftovers::add);
+        claimDataDirectory();
+        List<String> leftovers = stopLeftovers(settings.dataDirectory());
         if (!leftovers.isEmpty()) {
             say("stopped leftovers of a previous run that did not shut down: " + String.join(", ", leftovers));
         }
     }
 
+    /**
+     * One launcher per data folder: a second one would share the PostgreSQL cluster and the Kafka
+     * logs. The owner is recorded with its start time, so a recycled pid is not taken for it.
+     */
+    private void claimDataDirectory() {
+        Path launcherFile = ownerFile(settings.dataDirectory());
+        try {
+            Files.createDirectories(runDirectory());
+            checkNoOtherLauncher(settings.dataDirectory());
+            ProcessHandle self = ProcessHandle.current();
+            Files.writeString(launcherFile, self.pid() + "\n" + self.info().startInstant().map(Instant::toString).orElse("") + "\n");
+            ownsDataDirectory = true;
+        } catch (IOException e) {
+            throw new PartFailedException("data folder", "cannot record the launcher in " + launcherFile + ": " + e, e);
+        }
+    }
+
+    private static Path ownerFile(Path dataDirectory) {
+        return dataDirectory.resolve("run").resolve("launcher.owner");
+    }
+
+    /** Fails when a live launcher other than this JVM owns the data folder. */
+    private static void checkNoOtherLauncher(Path dataDirectory) {
+        Path launcherFile = ownerFile(dataDirectory);
+        if (!Files.isRegularFile(launcherFile)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(launcherFile);
+            long pid = Long.parseLong(lines.get(0).trim());
+            String started = lines.size() > 1 ? lines.get(1).trim() : "";
+            Optional<ProcessHandle> owner = ProcessHandle.of(pid);
+            if (pid != ProcessHandle.current().pid() && owner.isPresent() && owner.get().isAlive()
+                    && owner.get().info().startInstant().map(Instant::toString).orElse("").equals(started)) {
+                throw new PartFailedException("data folder", dataDirectory + " is in use by another launcher (pid "
+                        + pid + "); stop that one first (Ctrl-C in its terminal, or kill " + pid
+                        + "), or give this one its own folder and ports (-Dchanjiao.local.data=…)");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PartFailedException failed) {
+                throw failed;
+            }
+            // unreadable: nobody we could recognise owns it
+        }
+    }
+
+    /**
+     * Stops what a launcher that was killed (kill -9, a crash) left running on {@code dataDirectory}:
+     * Keycloak and the applications (pid files in {@code run/}) and PostgreSQL ({@code postmaster.pid}).
+     */
+    static List<String> stopLeftovers(Path dataDirectory) {
+        List<String> leftovers = ManagedProcess.stopLeftovers(dataDirectory.resolve("run"), STOP_GRACE);
+        stopLeftoverPostgres(dataDirectory).ifPresent(leftovers::add);
+        return leftovers;
+    }
+
+    /**
+     * Deletes a data folder, after stopping what a killed launcher left running on it. Refuses while
+     * a live launcher owns it.
+     */
+    public static List<String> wipe(Path dataDirectory) {
+        if (!Files.exists(dataDirectory)) {
+            return List.of();
+        }
+        checkNoOtherLauncher(dataDirectory);
+        List<String> leftovers = stopLeftovers(dataDirectory);
+        try (var paths = Files.walk(dataDirectory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dataDirectory + ": " + e.getMessage(), e);
+        }
+        return leftovers;
+    }
+
     /** A PostgreSQL whose launcher was killed keeps running on the data folder: stop it. */
-    private Optional<String> stopLeftoverPostgres() {
-        Path pidFile = settings.dataDirectory().resolve("postgres/postmaster.pid");
+    private static Optional<String> stopLeftoverPostgres(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postgres/postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
         }
@@ -328,6 +445,10 @@ public final class LocalPlatform implements AutoCloseable {
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         environment.put("JAVA_HOME", System.getProperty("java.home"));
+        if (System.getenv("JAVA_OPTS_APPEND") == null) {
+            // C1 only: a first start on an empty database takes ~45 s instead of ~65 s on two cores
+            environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        }
         ManagedProcess process = ManagedProcess.start("keycloak", command, home, environment, settings.logDirectory(), runDirectory());
         synchronized (this) {
             keycloak = process;
@@ -463,7 +584,9 @@ public final class LocalPlatform implements AutoCloseable {
         b.append('\n');
         b.append("================================================================================\n");
         b.append(" Chanjiao platform ready in ").append(timeToReady.toSeconds()).append(" s")
-                .append(settings.startServices() ? "" : " (engines and Keycloak only)").append('\n');
+                .append(settings.startServices() ? "" : " (engines and Keycloak only)")
+                .append(sinceRunScript().map(d -> " — " + d.toSeconds() + " s since run.sh was called").orElse(""))
+                .append('\n');
         b.append("================================================================================\n");
         if (settings.startServices()) {
             b.append(" Gateway (API)   ").append(settings.gatewayUrl()).append("/api/v1/…\n");
@@ -535,11 +658,25 @@ public final class LocalPlatform implements AutoCloseable {
         List<ManagedProcess> children;
         synchronized (this) {
             if (closed) {
-                return;
+                children = null;
+            } else {
+                closed = true;
+                children = new ArrayList<>(services.values());
             }
-            closed = true;
-            children = new ArrayList<>(services.values());
         }
+        if (children == null) {
+            // another thread is stopping: return when it is done
+            awaitQuietly(stopped, Duration.ofMinutes(3));
+            return;
+        }
+        try {
+            stopAll(children);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void stopAll(List<ManagedProcess> children) {
         if (!children.isEmpty() || keycloak != null || kafka != null || postgres != null) {
             say("stopping …");
         }
@@ -570,9 +707,20 @@ public final class LocalPlatform implements AutoCloseable {
                 say("PostgreSQL did not stop cleanly: " + e);
             }
         }
+        if (ownsDataDirectory) {
+            try {
+                Files.deleteIfExists(runDirectory().resolve("launcher.owner"));
+            } catch (IOException ignored) {
+                // the next launcher finds the pid dead
+            }
+        }
     }
 
     // --- accessors for tests ----------------------------------------------------------------------
+
+    synchronized boolean startedAnything() {
+        return postgres != null || kafka != null || keycloak != null || !services.isEmpty();
+    }
 
     public LocalSettings settings() {
         return settings;
@@ -602,6 +750,19 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     // --- helpers ----------------------------------------------------------------------------------
+
+    /** run.sh passes the time it was called, so the wall time includes a build. */
+    private static Optional<Duration> sinceRunScript() {
+        String startedAt = System.getenv("CHANJIAO_LOCAL_STARTED_AT");
+        if (startedAt == null || startedAt.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.between(Instant.ofEpochMilli(Long.parseLong(startedAt.trim())), Instant.now()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
 
     private Path runDirectory() {
         return settings.dataDirectory().resolve("run");
@@ -634,6 +795,14 @@ public final class LocalPlatform implements AutoCloseable {
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -647,9 +816,10 @@ public final class LocalPlatform implements AutoCloseable {
         out.println("""
                 Runs the Chanjiao platform on embedded defaults: PostgreSQL, Kafka, Keycloak and the six applications.
 
-                  deploy/local/run.sh [--engines-only]
+                  deploy/local/run.sh [--engines-only] [--reset]
 
                   --engines-only   PostgreSQL, Kafka and Keycloak only (run the applications from your IDE)
+                  --reset          delete the data folder first: empty databases, realm imported anew
 
                 Settings (system property -Dchanjiao.local.<key>=… or environment CHANJIAO_LOCAL_<KEY>=…):
                   data                  data folder               default <repo>/.local-data

@@ -153,7 +153,11 @@ final class ManagedProcess {
             byte[] bytes = new byte[(int) (length - start)];
             raf.seek(start);
             raf.readFully(bytes);
-            String[] all = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                return "    | (nothing logged yet)\n";
+            }
+            String[] all = text.strip().split("\r?\n");
             int from = Math.max(0, all.length - lines);
             StringBuilder out = new StringBuilder();
             for (int i = from; i < all.length; i++) {
@@ -174,6 +178,7 @@ final class ManagedProcess {
         if (!Files.isDirectory(runDirectory)) {
             return stopped;
         }
+        List<ProcessHandle> trees = new ArrayList<>();
         try (var files = Files.list(runDirectory)) {
             for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
                 List<String> lines = Files.readAllLines(pidFile);
@@ -189,7 +194,7 @@ final class ManagedProcess {
                     handle.get().descendants().forEach(tree::add);
                     tree.add(handle.get());
                     tree.forEach(ProcessHandle::destroy);
-                    awaitStopped(tree, grace);
+                    trees.addAll(tree);
                     String name = pidFile.getFileName().toString().replace(".pid", "");
                     stopped.add(name + " (pid " + pid + ")");
                 }
@@ -198,6 +203,8 @@ final class ManagedProcess {
         } catch (IOException | NumberFormatException e) {
             stopped.add("(could not read pid files in " + runDirectory + ": " + e.getMessage() + ")");
         }
+        // all were asked at once; now give them their grace time together
+        awaitStopped(trees, grace);
         return stopped;
     }
 

@@ -6,8 +6,15 @@ public final class PartFailedException extends RuntimeException {
     private final String part;
 
     PartFailedException(String part, String reason, Throwable cause) {
-        super(part + " did not start: " + reason, cause);
+        super(message(part, reason), cause);
         this.part = part;
+    }
+
+    private static String message(String part, String reason) {
+        return switch (part) {
+            case "ports", "data folder", "launcher" -> "cannot start (" + part + "): " + reason;
+            default -> part + " did not start: " + reason;
+        };
     }
 
     PartFailedException(String part, String reason) {

@@ -1,0 +1,250 @@
+package cn.chanjiao.local;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the whole platform the way {@code deploy/local/run.sh} does — real PostgreSQL, Kafka,
+ * Keycloak with the realm of {@code deploy/keycloak/realm.json}, and the six application jars — on
+ * free ports with a fresh data folder under {@code target/}, then talks to it over HTTP only:
+ * tokens from Keycloak, every service through the gateway.
+ */
+class LocalPlatformIT {
+
+    private static final List<String> SERVICES = List.of("identity-service", "application-service", "reporting-service",
+            "indicator-service", "notification-service");
+
+    private static LocalPlatform platform;
+    private static List<Long> childPids;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static String platformAdminToken;
+    private static String applicantToken;
+    private static String integrationToken;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        Path root = LocalSettings.findRoot();
+        // a fresh data folder each run: the first start of an empty platform is what is tested
+        Path data = root.resolve("deploy/local/target/it-data");
+        LocalPlatform.wipe(data);
+        Instant began = Instant.now();
+        platform = LocalPlatform.start(LocalSettings.onFreePorts(root, data));
+        System.out.println("platform ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+        childPids = platform.childPids();
+
+        platformAdminToken = passwordGrant("platform-admin");
+        applicantToken = passwordGrant("applicant");
+        integrationToken = clientCredentialsGrant("integration-shanxi", "integration-shanxi-demo-secret");
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform == null) {
+            return;
+        }
+        platform.close();
+        List<Long> stillRunning = childPids.stream()
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .toList();
+        assertThat(stillRunning).as("processes left running after close()").isEmpty();
+    }
+
+    // --- Keycloak ---------------------------------------------------------------------------------
+
+    @Test
+    void passwordGrantTokensCarryRealmRolesAndScopeClaims() {
+        DocumentContext admin = claims(platformAdminToken);
+        assertThat(admin.<List<String>>read("$.realm_access.roles")).contains("platform-admin");
+        assertThat(admin.<String>read("$.preferred_username")).isEqualTo("platform-admin");
+        assertThat(admin.<String>read("$.iss")).isEqualTo(platform.keycloakUrl() + "/realms/chanjiao");
+        assertThat(admin.<Number>read("$.exp").longValue() - admin.<Number>read("$.iat").longValue())
+                .as("access token lifespan").isEqualTo(900);
+
+        DocumentContext applicant = claims(applicantToken);
+        assertThat(applicant.<List<String>>read("$.realm_access.roles")).contains("applicant").doesNotContain("platform-admin");
+        assertThat(applicant.<String>read("$.org_id")).isEqualTo("5a0c1e2b-7d3f-4c8a-9e61-140100000001");
+        assertThat(applicant.<String>read("$.authority_code")).isEqualTo("140100");
+    }
+
+    @Test
+    void clientCredentialsTokenOfAProvinceCarriesItsAuthority() {
+        DocumentContext integration = claims(integrationToken);
+        assertThat(integration.<List<String>>read("$.realm_access.roles")).contains("integration");
+        assertThat(integration.<String>read("$.authority_code")).isEqualTo("140000");
+        assertThat(integration.<String>read("$.azp")).isEqualTo("integration-shanxi");
+    }
+
+    // --- every service through the gateway --------------------------------------------------------
+
+    @ParameterizedTest(name = "/api/v1/{0}/admin/event-publications")
+    @ValueSource(strings = {"identity", "applications", "reports", "indicators", "notifications"})
+    void eventPublicationsAreForPlatformAdminsOnly(String area) throws Exception {
+        String path = "/api/v1/" + area + "/admin/event-publications";
+
+        HttpResponse<String> ok = get(path, platformAdminToken);
+        assertThat(ok.statusCode()).as("platform-admin " + path + ": " + ok.body()).isEqualTo(200);
+        assertThat(contentType(ok)).startsWith("application/json");
+        assertThat(ok.body().trim()).startsWith("[");
+        assertRequestId(ok);
+
+        HttpResponse<String> forbidden = get(path, applicantToken);
+        assertThat(forbidden.statusCode()).as("applicant " + path + ": " + forbidden.body()).isEqualTo(403);
+        assertProblem(forbidden, 403);
+
+        HttpResponse<String> anonymous = get(path, null);
+        assertThat(anonymous.statusCode()).as("no token " + path).isEqualTo(401);
+        assertRequestId(anonymous);
+
+        HttpResponse<String> badRequest = get(path + "?olderThan=not-a-duration", platformAdminToken);
+        assertThat(badRequest.statusCode()).as("bad olderThan " + path + ": " + badRequest.body()).isEqualTo(400);
+        assertProblem(badRequest, 400);
+    }
+
+    @Test
+    void identityTellsAnApplicantWhoItIs() throws Exception {
+        HttpResponse<String> response = get("/api/v1/identity/me", applicantToken);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertRequestId(response);
+        DocumentContext me = JsonPath.parse(response.body());
+        assertThat(me.<String>read("$.username")).isEqualTo("applicant");
+        assertThat(me.<List<String>>read("$.roles")).contains("applicant");
+        assertThat(me.<String>read("$.organisationId")).isEqualTo("5a0c1e2b-7d3f-4c8a-9e61-140100000001");
+        assertThat(me.<String>read("$.authorityCode")).isEqualTo("140100");
+        assertThat(me.<Boolean>read("$.serviceAccount")).isFalse();
+    }
+
+    @Test
+    void identityTellsAProvincialPlatformItsRoleAndProvince() throws Exception {
+        HttpResponse<String> response = get("/api/v1/identity/me", integrationToken);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        DocumentContext me = JsonPath.parse(response.body());
+        assertThat(me.<List<String>>read("$.roles")).contains("integration");
+        assertThat(me.<String>read("$.authorityCode")).isEqualTo("140000");
+        assertThat(me.<Boolean>read("$.serviceAccount")).isTrue();
+        assertThat(me.<Object>read("$.department")).isNull();
+    }
+
+    @Test
+    void identityAnswersOnlyWithAToken() throws Exception {
+        HttpResponse<String> response = get("/api/v1/identity/me", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertRequestId(response);
+    }
+
+    @Test
+    void aCallersRequestIdIsKept() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/identity/me"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + platformAdminToken)
+                .header("X-Request-Id", "local-platform-it-0001")
+                .GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("local-platform-it-0001");
+    }
+
+    // --- OpenAPI ----------------------------------------------------------------------------------
+
+    @Test
+    void swaggerConfigListsTheFiveServices() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs/swagger-config", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        DocumentContext config = JsonPath.parse(response.body());
+        assertThat(config.<List<String>>read("$.urls[*].name")).containsExactlyInAnyOrderElementsOf(SERVICES);
+
+        HttpResponse<String> ui = get("/swagger-ui.html", null);
+        assertThat(ui.statusCode()).as("Swagger UI").isIn(200, 302);
+    }
+
+    @ParameterizedTest(name = "/v3/api-docs/{0} through the gateway")
+    @ValueSource(strings = {"identity-service", "application-service", "reporting-service", "indicator-service",
+            "notification-service"})
+    void eachServicesOpenApiDocumentComesThroughTheGateway(String service) throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs/" + service, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JsonPath.parse(response.body()).<String>read("$.openapi")).startsWith("3.");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json")
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(contentType(response)).as("content type of a " + status).startsWith("application/problem+json");
+        DocumentContext problem = JsonPath.parse(response.body());
+        assertThat(problem.<Integer>read("$.status")).isEqualTo(status);
+        assertThat(problem.<String>read("$.title")).isNotBlank();
+        assertRequestId(response);
+    }
+
+    private static void assertRequestId(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("X-Request-Id"))
+                .as("X-Request-Id on a " + response.statusCode() + " of " + response.uri()).isPresent()
+                .get().asString().isNotBlank();
+    }
+
+    private static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static String passwordGrant(String username) throws Exception {
+        return token(Map.of("grant_type", "password", "client_id", "chanjiao-web", "username", username,
+                "password", LocalPlatform.DEMO_PASSWORD, "scope", "openid"));
+    }
+
+    private static String clientCredentialsGrant(String clientId, String secret) throws Exception {
+        return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    private static String token(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.keycloakUrl() + "/realms/chanjiao/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("token for " + form.getOrDefault("username", form.get("client_id")) + ": " + response.body())
+                .isEqualTo(200);
+        return JsonPath.read(response.body(), "$.access_token");
+    }
+
+    private static DocumentContext claims(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return JsonPath.parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+}
