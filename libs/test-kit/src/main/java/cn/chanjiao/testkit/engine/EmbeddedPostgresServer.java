@@ -39,7 +39,9 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // a server with kept data is stopped by its owner, after the services that use it
+                    .setRegisterShutdownHook(dataDirectory == null);
             if (port > 0) {
                 builder.setPort(port);
             }
