@@ -91,13 +91,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Object> concurrentEdit(OptimisticLockingFailureException ex, WebRequest request) {
-        return problem(ex, HttpStatus.CONFLICT, "problem.concurrentEdit", request);
-    }
-
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<Object> lockConflict(PessimisticLockingFailureException ex, WebRequest request) {
+    @ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
+    ResponseEntity<Object> concurrentEdit(Exception ex, WebRequest request) {
         return problem(ex, HttpStatus.CONFLICT, "problem.concurrentEdit", request);
     }
 

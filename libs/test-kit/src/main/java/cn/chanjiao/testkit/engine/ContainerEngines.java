@@ -3,9 +3,6 @@ package cn.chanjiao.testkit.engine;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 /** PostgreSQL and Kafka in containers, for machines where a Docker engine runs. */
 final class ContainerEngines {
@@ -37,15 +34,7 @@ final class ContainerEngines {
                 return container.getPassword();
             }
 
-            @Override
-            public void createDatabaseIfMissing(String database) {
-                DatabaseServer.createDatabaseIfMissing(this, database);
-            }
 
-            @Override
-            public Connection connect(String database) throws SQLException {
-                return DriverManager.getConnection(jdbcUrl(database), username(), password());
-            }
 
             @Override
             public void stop() {

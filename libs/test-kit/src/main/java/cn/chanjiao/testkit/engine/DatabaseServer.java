@@ -1,6 +1,7 @@
 package cn.chanjiao.testkit.engine;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,14 +21,15 @@ public interface DatabaseServer {
 
     String password();
 
-    void createDatabaseIfMissing(String database);
-
-    Connection connect(String database) throws SQLException;
-
     void stop();
 
+    default Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), username(), password());
+    }
+
     /** Creates a database through the maintenance database {@code postgres} unless it exists. */
-    static void createDatabaseIfMissing(DatabaseServer server, String database) {
+    default void createDatabaseIfMissing(String database) {
+        DatabaseServer server = this;
         if (!DATABASE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("not a database name: " + database);
         }

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -75,15 +72,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
         return "";
     }
 
-    @Override
-    public void createDatabaseIfMissing(String database) {
-        DatabaseServer.createDatabaseIfMissing(this, database);
-    }
 
-    @Override
-    public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), username(), password());
-    }
 
     @Override
     public void stop() {
