@@ -26,7 +26,7 @@ stale() {
   [[ -f "$stamp" && "$stamp" -nt "$jar" ]] && reference="$stamp"
   local newer
   newer=$(find "$@" -type f -newer "$reference" \
-            -not -path '*/target/*' -not -path '*/src/test/*' -not -path '*/dist/*' -print -quit 2>/dev/null || true)
+            -not -path '*/target/*' -not -path '*/src/test/*' -not -path '*/dist/*' -not -path '*/.dist/*' -print -quit 2>/dev/null || true)
   [[ -n "$newer" ]] && echo "$newer is newer than $jar"
   return 0
 }
@@ -42,7 +42,7 @@ done
 if [[ -z "$reason" ]]; then
   if [[ ! -d deploy/local/target/lib || ! -d deploy/local/target/classes ]]; then
     reason="deploy/local/target/lib is missing"
-  elif [[ ! -f "deploy/local/dist/keycloak-$keycloak_version/bin/kc.sh" ]]; then
+  elif [[ ! -f ".dist/keycloak-$keycloak_version/bin/kc.sh" ]]; then
     reason="the Keycloak distribution is missing"
   elif [[ ! -f deploy/local/target/local-platform.jar ]]; then
     reason="deploy/local/target/local-platform.jar is missing"
@@ -52,9 +52,9 @@ if [[ -z "$reason" ]]; then
 fi
 
 if [[ -n "$reason" ]]; then
-  echo "Building (${reason}): ./mvnw -q -B -DskipTests install …"
+  echo "Building (${reason}): ./mvnw -q -B -DskipTests -DskipImages install …"
   build_started=$(date +%s)
-  if [[ -x ./mvnw ]]; then ./mvnw -q -B -DskipTests install; else bash ./mvnw -q -B -DskipTests install; fi
+  if [[ -x ./mvnw ]]; then ./mvnw -q -B -DskipTests -DskipImages install; else bash ./mvnw -q -B -DskipTests -DskipImages install; fi
   touch "$stamp"
   echo "Built in $(( $(date +%s) - build_started )) s."
 fi
