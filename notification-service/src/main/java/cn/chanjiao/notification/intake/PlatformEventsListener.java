@@ -1,0 +1,68 @@
+package cn.chanjiao.notification.intake;
+
+import cn.chanjiao.contracts.EventTypes;
+import cn.chanjiao.contracts.IntegrationEvent;
+import cn.chanjiao.contracts.common.DeadlineScheduled;
+import cn.chanjiao.kit.events.InboundEvents;
+import cn.chanjiao.notification.config.NotificationServiceProperties;
+import cn.chanjiao.notification.notice.AudienceSpec;
+import cn.chanjiao.notification.notice.NotificationRequests;
+import cn.chanjiao.notification.reminder.Reminders;
+import cn.chanjiao.notification.webhook.WebhookFanOut;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+
+/**
+ * Consumes every topic of the platform ({@code Topics.ALL}) once per event: in the transaction that
+ * records the event as processed it plans or cancels reminders, accepts the notification its type
+ * is configured for ({@code chanjiao.notification.events.<type>}) and queues the webhooks of the
+ * integrators subscribed to the type. An event delivered twice notifies once.
+ */
+@Component
+class PlatformEventsListener {
+
+    static final String NAME = "notification-intake";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final InboundEvents inbound;
+    private final JsonMapper json;
+    private final Reminders reminders;
+    private final NotificationRequests requests;
+    private final WebhookFanOut webhooks;
+    private final NotificationServiceProperties properties;
+
+    PlatformEventsListener(InboundEvents inbound, JsonMapper json, Reminders reminders, NotificationRequests requests,
+            WebhookFanOut webhooks, NotificationServiceProperties properties) {
+        this.inbound = inbound;
+        this.json = json;
+        this.reminders = reminders;
+        this.requests = requests;
+        this.webhooks = webhooks;
+        this.properties = properties;
+    }
+
+    @KafkaListener(topics = "#{T(cn.chanjiao.contracts.Topics).ALL}", groupId = NAME)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbound.applyOnce(NAME, record.value(), this::accept);
+    }
+
+    void accept(IntegrationEvent event) {
+        String type = EventTypes.typeName(event.getClass());
+        Map<String, Object> payload = json.convertValue(event, MAP);
+        if (event instanceof DeadlineScheduled deadline) {
+            reminders.plan(deadline);
+        }
+        reminders.cancelBy(type, payload);
+        NotificationServiceProperties.EventRule rule = properties.events().get(type);
+        if (rule != null && rule.kind() != null) {
+            requests.accept(event.eventId(), type, rule.kind(), payload, AudienceSpec.from(rule.audience(), payload));
+        }
+        webhooks.enqueue(type, event, payload);
+    }
+}
