@@ -1,6 +1,11 @@
 package cn.chanjiao.contracts;
 
 import cn.chanjiao.contracts.common.DeadlineScheduled;
+import cn.chanjiao.contracts.identity.OrganisationRegistered;
+import cn.chanjiao.contracts.identity.OrganisationRejected;
+import cn.chanjiao.contracts.identity.OrganisationUpdated;
+import cn.chanjiao.contracts.identity.OrganisationVerified;
+import cn.chanjiao.contracts.identity.UserProvisioned;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +20,14 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     /** Every event record of the platform. */
-    public static final List<Class<? extends IntegrationEvent>> ALL = List.of(DeadlineScheduled.class);
+    public static final List<Class<? extends IntegrationEvent>> ALL = List.of(DeadlineScheduled.class,
+            // application-service (issue 4)
+            cn.chanjiao.contracts.application.ApplicationSubmitted.class,
+            cn.chanjiao.contracts.application.ApplicationWithdrawn.class,
+            cn.chanjiao.contracts.application.ApplicationReturned.class,
+            // identity-service (issue 3)
+            OrganisationRegistered.class, OrganisationVerified.class, OrganisationRejected.class,
+            OrganisationUpdated.class, UserProvisioned.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::typeName, Function.identity()));
