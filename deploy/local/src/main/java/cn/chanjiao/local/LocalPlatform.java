@@ -1,6 +1,7 @@
 package cn.chanjiao.local;
 
 import cn.chanjiao.testkit.engine.EmbeddedPostgresServer;
+import cn.chanjiao.testkit.engine.KeycloakServer;
 import cn.chanjiao.testkit.engine.KraftBroker;
 
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class LocalPlatform implements AutoCloseable {
     private boolean closed;
     private EmbeddedPostgresServer postgres;
     private KraftBroker kafka;
-    private ManagedProcess keycloak;
+    private KeycloakServer keycloak;
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private Duration timeToReady;
 
@@ -236,7 +237,8 @@ public final class LocalPlatform implements AutoCloseable {
         Path kcSh = settings.keycloakHome().resolve("bin/kc.sh");
         if (!Files.isRegularFile(kcSh)) {
             throw new PartFailedException("Keycloak", "the distribution is missing at " + settings.keycloakHome()
-                    + " — build deploy/local once (./mvnw -q -B -pl deploy/local -am -DskipTests install) or use deploy/local/run.sh");
+                    + " — build deploy/local once (./mvnw -q -B -pl deploy/local -am -DskipTests install: libs/test-kit unpacks it)"
+                    + " or use deploy/local/run.sh");
         }
         if (!Files.isRegularFile(settings.realmFile())) {
             throw new PartFailedException("Keycloak", "the realm file is missing: " + settings.realmFile());
@@ -424,55 +426,42 @@ public final class LocalPlatform implements AutoCloseable {
     private void startKeycloak() {
         Instant t0 = Instant.now();
         checkNotClosing();
-        Path home = settings.keycloakHome();
+        Path log = settings.logDirectory().resolve("keycloak.log");
         try {
-            Path importDirectory = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(settings.realmFile(), importDirectory.resolve("chanjiao-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            if (Files.exists(log)) {
+                Files.move(log, settings.logDirectory().resolve("keycloak.log.1"), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
-            throw new PartFailedException("Keycloak", "cannot copy the realm into " + home.resolve("data/import") + ": " + e.getMessage(), e);
+            throw new PartFailedException("Keycloak", "cannot rotate " + log + ": " + e.getMessage(), e);
         }
-        int port = settings.keycloakPort();
-        List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1",
-                "--http-port=" + port,
-                "--hostname=http://127.0.0.1:" + port,
-                "--db=postgres",
-                "--db-url=jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/keycloak",
-                "--db-username=postgres",
-                "--db-password=postgres", // ignored: the embedded cluster trusts local connections
-                "--import-realm");
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
-        if (System.getenv("JAVA_OPTS_APPEND") == null) {
-            // C1 only: a first start on an empty database takes ~45 s instead of ~65 s on two cores
-            environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        }
-        ManagedProcess process = ManagedProcess.start("keycloak", command, home, environment, settings.logDirectory(), runDirectory());
-        synchronized (this) {
-            keycloak = process;
-        }
-        checkNotClosing();
-        say("Keycloak starting (pid " + process.pid() + ", log " + display(process.log()) + ") …");
-        String wellKnown = settings.keycloakUrl() + "/realms/" + LocalSettings.REALM + "/.well-known/openid-configuration";
-        Instant deadline = Instant.now().plus(settings.readinessTimeout().multipliedBy(2));
-        while (true) {
+        // the same engine the tests use (libs/test-kit): kc.sh start-dev on the keycloak database
+        KeycloakServer server;
+        try {
+            server = KeycloakServer.builder()
+                    .home(settings.keycloakHome())
+                    .realm(settings.realmFile())
+                    .port(settings.keycloakPort())
+                    .database("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/keycloak", "postgres", "")
+                    .log(log)
+                    .startTimeout(settings.readinessTimeout().multipliedBy(2))
+                    .onProcessStarted(started -> {
+                        ManagedProcess.recordPid(runDirectory(), "keycloak", started.pid(), started.command());
+                        synchronized (this) {
+                            keycloak = started;
+                        }
+                        say("Keycloak starting (pid " + started.pid() + ", log " + display(started.log()) + ") …");
+                    })
+                    .cancelWhen(() -> closing)
+                    .start();
+        } catch (KeycloakServer.StartFailure e) {
+            synchronized (this) {
+                keycloak = null; // stopped by the engine already
+            }
+            ManagedProcess.deletePidFile(runDirectory(), "keycloak");
             checkNotClosing();
-            if (!process.isAlive()) {
-                throw new PartFailedException("Keycloak", "the process exited with code " + process.exitCode().orElse(-1)
-                        + "; last lines of " + process.log() + ":\n" + process.tail(25));
-            }
-            if (get(wellKnown).filter(r -> r.statusCode() == 200).isPresent()) {
-                break;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new PartFailedException("Keycloak", "not ready after " + settings.readinessTimeout().multipliedBy(2).toSeconds()
-                        + " s (" + wellKnown + "); last lines of " + process.log() + ":\n" + process.tail(25));
-            }
-            sleep(POLL);
+            throw new PartFailedException("Keycloak", e.getMessage(), e);
         }
-        say("Keycloak ready on " + settings.keycloakUrl() + " (realm " + LocalSettings.REALM + ") in " + seconds(t0));
+        say("Keycloak ready on " + server.baseUrl() + " (realm " + LocalSettings.REALM + ") in " + seconds(t0));
     }
 
     private void startServices() {
@@ -630,15 +619,16 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, Boolean> reported = new LinkedHashMap<>();
         while (!closing) {
             sleep(Duration.ofSeconds(3));
-            List<ManagedProcess> all = new ArrayList<>(services.values());
-            if (keycloak != null) {
-                all.add(keycloak);
-            }
-            for (ManagedProcess process : all) {
+            for (ManagedProcess process : new ArrayList<>(services.values())) {
                 if (!closing && !process.isAlive() && reported.putIfAbsent(process.name(), true) == null) {
                     System.err.println("WARNING: " + process.name() + " exited with code " + process.exitCode().orElse(-1)
                             + "; last lines of " + process.log() + ":\n" + process.tail(20));
                 }
+            }
+            KeycloakServer kc = keycloak;
+            if (!closing && kc != null && !kc.isAlive() && reported.putIfAbsent("keycloak", true) == null) {
+                System.err.println("WARNING: keycloak exited with code " + kc.exitCode().orElse(-1)
+                        + "; last lines of " + kc.log() + ":\n" + kc.tail(20));
             }
         }
     }
@@ -689,6 +679,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (keycloak != null) {
             keycloak.stop(STOP_GRACE);
+            ManagedProcess.deletePidFile(runDirectory(), "keycloak");
             say("Keycloak stopped");
         }
         if (kafka != null) {
@@ -741,11 +732,10 @@ public final class LocalPlatform implements AutoCloseable {
     /** Process ids of everything this launcher started (process trees included). */
     public synchronized List<Long> childPids() {
         List<Long> pids = new ArrayList<>();
-        List<ManagedProcess> all = new ArrayList<>(services.values());
+        services.values().forEach(p -> p.tree().forEach(h -> pids.add(h.pid())));
         if (keycloak != null) {
-            all.add(keycloak);
+            keycloak.tree().forEach(h -> pids.add(h.pid()));
         }
-        all.forEach(p -> p.tree().forEach(h -> pids.add(h.pid())));
         return pids;
     }
 

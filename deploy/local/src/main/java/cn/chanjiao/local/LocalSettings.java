@@ -1,5 +1,7 @@
 package cn.chanjiao.local;
 
+import cn.chanjiao.testkit.engine.KeycloakServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -37,8 +39,9 @@ public record LocalSettings(Path root, Path dataDirectory, int postgresPort, int
     public static final List<String> DATABASES = List.of("identity", "application", "reporting", "indicator",
             "notification", "keycloak");
 
-    public static final String KEYCLOAK_VERSION = "26.7.3";
-    public static final String REALM = "chanjiao";
+    /** The Keycloak distribution version, the one libs/test-kit unpacks into {@code <root>/.dist}. */
+    public static final String KEYCLOAK_VERSION = KeycloakServer.version();
+    public static final String REALM = KeycloakServer.REALM;
 
     public LocalSettings {
         Objects.requireNonNull(root, "root");
@@ -164,12 +167,13 @@ public record LocalSettings(Path root, Path dataDirectory, int postgresPort, int
         return "http://127.0.0.1:" + keycloakPort;
     }
 
+    /** The distribution the build of libs/test-kit unpacked: {@code <root>/.dist/keycloak-<version>}. */
     public Path keycloakHome() {
-        return root.resolve("deploy/local/dist/keycloak-" + KEYCLOAK_VERSION);
+        return KeycloakServer.distribution(root);
     }
 
     public Path realmFile() {
-        return root.resolve("deploy/keycloak/realm.json");
+        return KeycloakServer.realmFile(root);
     }
 
     public Path logDirectory() {

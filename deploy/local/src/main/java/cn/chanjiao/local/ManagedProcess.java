@@ -1,14 +1,13 @@
 package cn.chanjiao.local;
 
+import cn.chanjiao.testkit.engine.KeycloakServer;
+
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,26 +106,27 @@ final class ManagedProcess {
     }
 
     static void awaitStopped(List<ProcessHandle> tree, Duration grace) {
-        Instant deadline = Instant.now().plus(grace);
-        for (ProcessHandle handle : tree) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            try {
-                if (!left.isNegative()) {
-                    handle.onExit().get(left.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                }
-            } catch (java.util.concurrent.TimeoutException e) {
-                // killed below
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                // gone
-            }
+        KeycloakServer.awaitStopped(tree, grace);
+    }
+
+    /**
+     * Records a process this launcher started by other means (Keycloak, through the test kit's
+     * {@code KeycloakServer}) the way {@link #start} records its own, for {@link #stopLeftovers}.
+     */
+    static void recordPid(Path runDirectory, String name, long pid, List<String> command) {
+        try {
+            Files.createDirectories(runDirectory);
+            Files.writeString(runDirectory.resolve(name + ".pid"), pid + "\n" + String.join(" ", command) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the pid of " + name + ": " + e.getMessage(), e);
         }
-        for (ProcessHandle handle : tree) {
-            if (handle.isAlive()) {
-                handle.descendants().forEach(ProcessHandle::destroyForcibly);
-                handle.destroyForcibly();
-            }
+    }
+
+    static void deletePidFile(Path runDirectory, String name) {
+        try {
+            Files.deleteIfExists(runDirectory.resolve(name + ".pid"));
+        } catch (IOException ignored) {
+            // a stale pid file is checked against the command line before it is acted on
         }
     }
 
@@ -144,29 +144,7 @@ final class ManagedProcess {
     }
 
     static String tail(Path file, int lines) {
-        if (!Files.exists(file)) {
-            return "(no log at " + file + ")";
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long length = raf.length();
-            long start = Math.max(0, length - 64 * 1024);
-            byte[] bytes = new byte[(int) (length - start)];
-            raf.seek(start);
-            raf.readFully(bytes);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.isBlank()) {
-                return "    | (nothing logged yet)\n";
-            }
-            String[] all = text.strip().split("\r?\n");
-            int from = Math.max(0, all.length - lines);
-            StringBuilder out = new StringBuilder();
-            for (int i = from; i < all.length; i++) {
-                out.append("    | ").append(all[i]).append('\n');
-            }
-            return out.toString();
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e.getMessage() + ")";
-        }
+        return KeycloakServer.tail(file, lines);
     }
 
     /**

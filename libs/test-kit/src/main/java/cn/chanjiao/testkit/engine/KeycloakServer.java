@@ -1,0 +1,490 @@
+package cn.chanjiao.testkit.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real Keycloak (the Quarkus distribution from Maven Central, {@code org.keycloak:keycloak-quarkus-dist})
+ * run as a child process with {@code kc.sh start-dev} on a PostgreSQL database, the platform's realm
+ * ({@code deploy/keycloak/realm.json}) imported on its first start. The build of {@code libs/test-kit}
+ * unpacks the distribution into {@code <repository>/.dist/keycloak-<version>} (git-ignored).
+ *
+ * <p>One implementation for every use: {@link TestEngines#keycloak()} starts one per test JVM on a
+ * database of the tests' PostgreSQL, and {@code deploy/local}'s launcher starts the platform's on its
+ * kept data. The very first start after unpacking also runs Keycloak's build step (~30 s more); every
+ * user of a distribution starts it with the same build options ({@code --db=postgres}), so that step
+ * runs once per checkout.
+ */
+public final class KeycloakServer {
+
+    /** The realm every way of running the platform imports. */
+    public static final String REALM = "chanjiao";
+    /** The bootstrap administrator of the {@code master} realm (demo value, set on the first start of a database). */
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Process process;
+    private final int port;
+    private final Path home;
+    private final Path log;
+    private final List<String> command;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private KeycloakServer(Process process, int port, Path home, Path log, List<String> command) {
+        this.process = process;
+        this.port = port;
+        this.home = home;
+        this.log = log;
+        this.command = command;
+    }
+
+    /** Settings for a start; {@link Builder#start()} returns once the realm answers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The distribution version this test kit was built with. */
+    public static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("keycloak.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("keycloak.properties is missing from the test kit");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String version = properties.getProperty("version", "");
+        if (version.isBlank() || version.startsWith("@")) {
+            throw new IllegalStateException("keycloak.properties was not filtered by the build: " + version);
+        }
+        return version;
+    }
+
+    /**
+     * The repository root: {@code -Dchanjiao.root}, else the nearest folder above the working
+     * directory that holds {@code deploy/keycloak/realm.json}.
+     */
+    public static Path repositoryRoot() {
+        String configured = System.getProperty("chanjiao.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("deploy/keycloak/realm.json"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath()
+                + " (no deploy/keycloak/realm.json); set -Dchanjiao.root=<repository>");
+    }
+
+    /** Where the build unpacked the distribution: {@code <root>/.dist/keycloak-<version>}. */
+    public static Path distribution(Path root) {
+        return root.resolve(".dist").resolve("keycloak-" + version());
+    }
+
+    /** The platform's realm file, {@code <root>/deploy/keycloak/realm.json}. */
+    public static Path realmFile(Path root) {
+        return root.resolve("deploy/keycloak/realm.json");
+    }
+
+    // --- a running server ------------------------------------------------------------------------
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The issuer of the platform realm's tokens. */
+    public String issuerUri() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String jwkSetUri() {
+        return issuerUri() + "/protocol/openid-connect/certs";
+    }
+
+    public String tokenUri() {
+        return issuerUri() + "/protocol/openid-connect/token";
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The command line it was started with ({@code bash …/bin/kc.sh start-dev …}). */
+    public List<String> command() {
+        return command;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Optional<Integer> exitCode() {
+        return process.isAlive() ? Optional.empty() : Optional.of(process.exitValue());
+    }
+
+    /**
+     * The process and every descendant: {@code kc.sh} execs into Keycloak's java on a first start,
+     * and runs it as its child on later ones.
+     */
+    public List<ProcessHandle> tree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        process.descendants().forEach(tree::add);
+        tree.add(process.toHandle());
+        return tree;
+    }
+
+    /** The last {@code lines} lines of its log. */
+    public String tail(int lines) {
+        return tail(log, lines);
+    }
+
+    /** A password-grant access token of the {@code master} realm's bootstrap administrator. */
+    public String adminToken() {
+        return token(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", ADMIN_USERNAME, "password", ADMIN_PASSWORD));
+    }
+
+    /** An access token of the platform realm for a user (client {@code chanjiao-web}, password grant). */
+    public String userToken(String username, String password) {
+        return token(tokenUri(), Map.of("grant_type", "password", "client_id", "chanjiao-web",
+                "username", username, "password", password));
+    }
+
+    /** An access token of the platform realm for a confidential client (client credentials). */
+    public String clientToken(String clientId, String secret) {
+        return token(tokenUri(), Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret));
+    }
+
+    private String token(String uri, Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((key, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+            if (response.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("no token from " + uri + ": " + response.statusCode() + " " + response.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the process tree: SIGTERM, then SIGKILL for whatever still runs after {@code grace}. */
+    public void stop(Duration grace) {
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroy);
+        awaitStopped(tree, grace);
+    }
+
+    public void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** Waits for each process of a tree until {@code grace} is over, then kills what is left. */
+    public static void awaitStopped(List<ProcessHandle> tree, Duration grace) {
+        Instant deadline = Instant.now().plus(grace);
+        for (ProcessHandle handle : tree) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            try {
+                if (!left.isNegative()) {
+                    handle.onExit().get(left.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                // killed below, or gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (ProcessHandle handle : tree) {
+            if (handle.isAlive()) {
+                handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    /** The last {@code lines} lines of a log file, each indented for a failure message. */
+    public static String tail(Path file, int lines) {
+        if (!Files.exists(file)) {
+            return "(no log at " + file + ")";
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            long start = Math.max(0, length - 64 * 1024);
+            byte[] bytes = new byte[(int) (length - start)];
+            raf.seek(start);
+            raf.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                return "    | (nothing logged yet)\n";
+            }
+            String[] all = text.strip().split("\r?\n");
+            StringBuilder out = new StringBuilder();
+            for (int i = Math.max(0, all.length - lines); i < all.length; i++) {
+                out.append("    | ").append(all[i]).append('\n');
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Keycloak " + baseUrl() + " (pid " + pid() + ", log " + log + ")";
+    }
+
+    /** Keycloak did not start; the message says why and ends with the last lines of its log. */
+    public static final class StartFailure extends RuntimeException {
+
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** What to start. Only the database is required. */
+    public static final class Builder {
+
+        private Path home;
+        private int port;
+        private String jdbcUrl;
+        private String databaseUsername;
+        private String databasePassword;
+        private Path realmFile;
+        private Path log;
+        private Duration startTimeout = Duration.ofMinutes(4);
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private Consumer<KeycloakServer> onProcessStarted = server -> { };
+        private BooleanSupplier cancelled = () -> false;
+
+        private Builder() {
+        }
+
+        /** The unpacked distribution; default {@link #distribution(Path)} of {@link #repositoryRoot()}. */
+        public Builder home(Path value) {
+            home = value;
+            return this;
+        }
+
+        /** The HTTP port on 127.0.0.1; 0 (the default) for a free one. */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** Keycloak's own PostgreSQL database (it must exist). */
+        public Builder database(String url, String username, String password) {
+            jdbcUrl = url;
+            databaseUsername = username;
+            databasePassword = password;
+            return this;
+        }
+
+        /** The realm file imported when the realm does not exist yet; default {@link #realmFile(Path)}. */
+        public Builder realm(Path value) {
+            realmFile = value;
+            return this;
+        }
+
+        /** Where stdout and stderr go (appended); default {@code java.io.tmpdir/keycloak-<port>.log}. */
+        public Builder log(Path value) {
+            log = value;
+            return this;
+        }
+
+        /** How long the first answer of the realm may take; default 4 minutes. */
+        public Builder startTimeout(Duration value) {
+            startTimeout = value;
+            return this;
+        }
+
+        /** An environment variable for {@code kc.sh}, e.g. {@code JAVA_OPTS_APPEND}. */
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        /** Called right after the process started, before it is ready (e.g. to record its pid). */
+        public Builder onProcessStarted(Consumer<KeycloakServer> value) {
+            onProcessStarted = value;
+            return this;
+        }
+
+        /** Asked while waiting; {@code true} stops the process and fails the start. */
+        public Builder cancelWhen(BooleanSupplier value) {
+            cancelled = value;
+            return this;
+        }
+
+        /** Starts Keycloak and returns once the realm's discovery document answers 200. */
+        public KeycloakServer start() {
+            Objects.requireNonNull(jdbcUrl, "database(url, username, password)");
+            Path root = home == null || realmFile == null ? repositoryRoot() : null;
+            Path kcHome = (home != null ? home : distribution(root)).toAbsolutePath();
+            Path realm = realmFile != null ? realmFile : realmFile(root);
+            int httpPort = port > 0 ? port : KraftBroker.freePort();
+            Path logFile = log != null ? log
+                    : Path.of(System.getProperty("java.io.tmpdir")).resolve("keycloak-" + httpPort + ".log");
+            if (!Files.isRegularFile(kcHome.resolve("bin/kc.sh"))) {
+                throw new StartFailure("the distribution is missing at " + kcHome
+                        + " — build libs/test-kit once (./mvnw -q -B -pl libs/test-kit -am -DskipTests install), it unpacks Keycloak there", null);
+            }
+            if (!Files.isRegularFile(realm)) {
+                throw new StartFailure("the realm file is missing: " + realm, null);
+            }
+            copyRealm(kcHome, realm);
+
+            List<String> command = List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + httpPort,
+                    "--hostname=http://127.0.0.1:" + httpPort,
+                    "--db=postgres",
+                    "--db-url=" + jdbcUrl,
+                    "--db-username=" + databaseUsername,
+                    // an empty password is refused; an embedded cluster trusts local connections anyway
+                    "--db-password=" + (databasePassword == null || databasePassword.isEmpty() ? "postgres" : databasePassword),
+                    "--import-realm");
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            if (System.getenv("JAVA_OPTS_APPEND") == null) {
+                // C1 only: a first start on an empty database takes ~45 s instead of ~65 s on two cores
+                env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+            }
+            env.putAll(environment);
+
+            Process process;
+            try {
+                Files.createDirectories(logFile.toAbsolutePath().getParent());
+                ProcessBuilder builder = new ProcessBuilder(command).directory(kcHome.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .redirectInput(ProcessBuilder.Redirect.PIPE);
+                builder.environment().putAll(env);
+                process = builder.start();
+                process.getOutputStream().close(); // no input: a closed stdin, not the terminal's
+            } catch (IOException e) {
+                throw new StartFailure("cannot start " + command.get(1) + ": " + e.getMessage(), e);
+            }
+            KeycloakServer server = new KeycloakServer(process, httpPort, kcHome, logFile, command);
+            try {
+                onProcessStarted.accept(server);
+                server.awaitReady(startTimeout, cancelled);
+                return server;
+            } catch (RuntimeException | Error e) {
+                server.stop(Duration.ofSeconds(10));
+                throw e;
+            }
+        }
+
+        /** Into {@code data/import}, atomically: another start of the same distribution may be reading it. */
+        private static void copyRealm(Path kcHome, Path realm) {
+            try {
+                Path importDirectory = Files.createDirectories(kcHome.resolve("data/import"));
+                Path target = importDirectory.resolve(REALM + "-realm.json");
+                if (Files.exists(target) && Files.mismatch(target, realm) == -1) {
+                    return;
+                }
+                Path temporary = Files.createTempFile(importDirectory, ".realm-", ".tmp");
+                Files.copy(realm, temporary, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new StartFailure("cannot copy the realm into " + kcHome.resolve("data/import") + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void awaitReady(Duration timeout, BooleanSupplier cancelled) {
+        String wellKnown = issuerUri() + "/.well-known/openid-configuration";
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw new StartFailure("the start was cancelled", null);
+            }
+            if (!process.isAlive()) {
+                throw new StartFailure("the process exited with code " + process.exitValue() + "; last lines of "
+                        + log + ":\n" + tail(25), null);
+            }
+            if (answers(wellKnown)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StartFailure("not ready after " + timeout.toSeconds() + " s (" + wellKnown + "); last lines of "
+                        + log + ":\n" + tail(25), null);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("interrupted while waiting for Keycloak", e);
+            }
+        }
+    }
+
+    private boolean answers(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartFailure("interrupted while waiting for Keycloak", e);
+        }
+    }
+}
