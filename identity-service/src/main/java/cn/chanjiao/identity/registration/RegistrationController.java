@@ -1,0 +1,53 @@
+package cn.chanjiao.identity.registration;
+
+import cn.chanjiao.identity.web.FieldProblems;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * Self-registration, open to anyone (the registering unit has no account yet): the organisation and
+ * its org admin in one request. Send an {@code Idempotency-Key} to make a retry safe.
+ */
+@RestController
+@RequestMapping("/api/v1/public/identity/registrations")
+class RegistrationController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    private final RegistrationService registrations;
+    private final MessageSource messages;
+
+    RegistrationController(RegistrationService registrations, MessageSource messages) {
+        this.registrations = registrations;
+        this.messages = messages;
+    }
+
+    /**
+     * 201 with the organisation ({@code PENDING}) and its org admin; the same answer again, with
+     * {@code Idempotency-Replayed: true}, for a retry with the same key and content.
+     */
+    @PostMapping
+    ResponseEntity<RegistrationResponse> register(
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @Valid @RequestBody RegisterOrganisationRequest request) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw FieldProblems.single(messages, IDEMPOTENCY_KEY, idempotencyKey, "problem.idempotencyKeyFormat");
+        }
+        RegistrationService.Outcome outcome = registrations.register(request, idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/identity/organisations/" + outcome.response().organisation().id()))
+                .header("Idempotency-Replayed", String.valueOf(outcome.replayed()))
+                .body(outcome.response());
+    }
+}
