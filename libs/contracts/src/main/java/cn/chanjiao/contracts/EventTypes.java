@@ -25,6 +25,25 @@ public final class EventTypes {
             cn.chanjiao.contracts.application.ApplicationSubmitted.class,
             cn.chanjiao.contracts.application.ApplicationWithdrawn.class,
             cn.chanjiao.contracts.application.ApplicationReturned.class,
+            // application-service review, notice and approval (issue 5)
+            cn.chanjiao.contracts.application.ApplicationRecommended.class,
+            cn.chanjiao.contracts.application.ApplicationRejected.class,
+            cn.chanjiao.contracts.application.PublicNoticeStarted.class,
+            cn.chanjiao.contracts.application.PlatformApproved.class,
+            cn.chanjiao.contracts.application.PlatformRevoked.class,
+            // reporting-service (issue 6)
+            cn.chanjiao.contracts.reporting.ReportSubmitted.class,
+            cn.chanjiao.contracts.reporting.ReportOverdue.class,
+            cn.chanjiao.contracts.reporting.ReportReviewed.class,
+            cn.chanjiao.contracts.reporting.ListPublished.class,
+            cn.chanjiao.contracts.reporting.TechDemandUndertaken.class,
+            cn.chanjiao.contracts.reporting.TechDemandCompleted.class,
+            // indicator-service (issue 7)
+            cn.chanjiao.contracts.indicator.CollectionWindowOpened.class,
+            cn.chanjiao.contracts.indicator.CollectionWindowClosed.class,
+            cn.chanjiao.contracts.indicator.CollectionReopened.class,
+            cn.chanjiao.contracts.indicator.IndicatorDataSubmitted.class,
+            cn.chanjiao.contracts.indicator.AssessmentPublished.class,
             // identity-service (issue 3)
             OrganisationRegistered.class, OrganisationVerified.class, OrganisationRejected.class,
             OrganisationUpdated.class, UserProvisioned.class);
