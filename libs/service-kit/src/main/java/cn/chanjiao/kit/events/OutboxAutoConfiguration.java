@@ -66,6 +66,13 @@ public class OutboxAutoConfiguration {
         return new InboundEvents(json, jdbc, transactions, clock, catalog);
     }
 
+    /** Answers of commands sent with an {@code Idempotency-Key} (table {@code idempotent_request} of the kit's V1). */
+    @Bean
+    @ConditionalOnMissingBean
+    cn.chanjiao.kit.web.IdempotentRequests idempotentRequests(JdbcTemplate jdbc, JsonMapper json) {
+        return new cn.chanjiao.kit.web.IdempotentRequests(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc), json);
+    }
+
     @Bean
     OutboxRelay outboxRelay(IncompleteEventPublications incomplete, CompletedEventPublications completed,
             ServiceKitProperties properties, Clock clock) {

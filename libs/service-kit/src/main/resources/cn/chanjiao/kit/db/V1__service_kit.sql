@@ -29,3 +29,14 @@ create table shedlock (
     locked_at  timestamp    not null,
     locked_by  varchar(255) not null
 );
+
+-- Commands sent with an Idempotency-Key: the first answer per caller and key (kit.web.IdempotentRequests).
+create table idempotent_request (
+    caller          varchar(200) not null,
+    idempotency_key varchar(200) not null,
+    operation       varchar(200) not null,
+    status          int          not null,
+    response        jsonb        not null,
+    created_at      timestamptz  not null,
+    primary key (caller, idempotency_key)
+);

@@ -1,0 +1,13 @@
+package cn.chanjiao.application.programme;
+
+/** What a programme window is for. */
+public enum WindowPurpose {
+    /** 注册填报 / 申报: applications are taken and may be submitted */
+    REGISTRATION,
+    /** 绩效数据采集: monitoring indicators are collected (indicator-service) */
+    COLLECTION,
+    /** 年度工作计划 (Q1) */
+    ANNUAL_PLAN,
+    /** 年度总结报告 / 年度运营报告 (due at the window's close) */
+    ANNUAL_SUMMARY
+}

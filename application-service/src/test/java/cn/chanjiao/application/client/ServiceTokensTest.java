@@ -1,0 +1,53 @@
+package cn.chanjiao.application.client;
+
+import cn.chanjiao.application.config.ApplicationServiceProperties;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceTokensTest {
+
+    private final WireMockServer keycloak = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+    @BeforeEach
+    void start() {
+        keycloak.start();
+    }
+
+    @AfterEach
+    void stop() {
+        keycloak.stop();
+    }
+
+    @Test
+    void theTokenComesFromTheClientCredentialsGrantAndIsReusedUntilItNearlyExpires() {
+        keycloak.stubFor(post(urlPathEqualTo("/realms/chanjiao/protocol/openid-connect/token"))
+                .willReturn(okJson("{\"access_token\":\"abc.def.ghi\",\"expires_in\":300}")));
+        var identity = new ApplicationServiceProperties.Identity(URI.create("http://127.0.0.1:1"),
+                URI.create(keycloak.baseUrl() + "/realms/chanjiao/protocol/openid-connect/token"), "chanjiao-services",
+                "secret-1", Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(100), Duration.ofSeconds(5),
+                new ApplicationServiceProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(10)));
+        ServiceTokens tokens = new ServiceTokens(new ApplicationServiceProperties(true, identity,
+                new ApplicationServiceProperties.Attachments(Path.of("target/tmp"), org.springframework.util.unit.DataSize.ofMegabytes(1))));
+
+        assertThat(tokens.token()).isEqualTo("abc.def.ghi");
+        assertThat(tokens.token()).isEqualTo("abc.def.ghi");
+        keycloak.verify(1, postRequestedFor(urlPathEqualTo("/realms/chanjiao/protocol/openid-connect/token"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .withRequestBody(containing("client_id=chanjiao-services"))
+                .withRequestBody(containing("client_secret=secret-1")));
+    }
+}
