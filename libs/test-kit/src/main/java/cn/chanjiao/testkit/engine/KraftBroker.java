@@ -133,13 +133,23 @@ public final class KraftBroker implements MessageBroker {
 
     /** A port that was free a moment ago. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // the kernel may hand the same ephemeral port to two binds in a row once the first socket is
+        // closed (seen: broker and controller listeners on one port); never hand a port out twice per JVM
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                int candidate = socket.getLocalPort();
+                if (HANDED_OUT.add(candidate)) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no free port that was not handed out before");
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public String toString() {
