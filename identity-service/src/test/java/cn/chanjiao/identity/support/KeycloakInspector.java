@@ -66,16 +66,6 @@ public final class KeycloakInspector {
         return user(username).orElseThrow().path("id").asString();
     }
 
-    /** Gives identity-service's admin client a further realm-management role (e.g. manage-clients). */
-    public void grantAdminClientRole(String role) {
-        JsonNode serviceAccount = get("/users?exact=true&username=service-account-chanjiao-identity-admin").get(0);
-        JsonNode realmManagement = get("/clients?clientId=realm-management").get(0);
-        String clientUuid = realmManagement.path("id").asString();
-        JsonNode roleNode = get("/clients/" + clientUuid + "/roles/" + role);
-        send("POST", "/users/" + serviceAccount.path("id").asString() + "/role-mappings/clients/" + clientUuid,
-                "[" + roleNode + "]");
-    }
-
     private synchronized String adminToken() {
         if (adminToken == null || System.nanoTime() > adminTokenUntil) {
             adminToken = server.get().adminToken();
