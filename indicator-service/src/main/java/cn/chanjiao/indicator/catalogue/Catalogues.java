@@ -1,0 +1,110 @@
+package cn.chanjiao.indicator.catalogue;
+
+import cn.chanjiao.indicator.config.IndicatorServiceProperties;
+import jakarta.validation.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The catalogues: loaded from the files into the database on first start (a programme already
+ * stored is left as it is, whichever instance stored it), then read from the database. They are
+ * reference data that no request changes, so each instance keeps the rows it read; programme ids
+ * learnt from events are read from the database every time.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class Catalogues implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(Catalogues.class);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Clock clock;
+    private final IndicatorServiceProperties properties;
+    private volatile Map<String, Catalogue> cached;
+
+    Catalogues(JdbcClient jdbc, JsonMapper json, Validator validator, Clock clock, IndicatorServiceProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.loadCatalogues()) {
+            return;
+        }
+        for (Catalogue catalogue : CatalogueFiles.read(json, validator)) {
+            int inserted = jdbc.sql("""
+                    insert into catalogue (programme_code, name, authority_code, definition, loaded_at)
+                    values (?, ?, ?, ?::jsonb, ?) on conflict (programme_code) do nothing""")
+                    .param(catalogue.programme().code()).param(catalogue.programme().name())
+                    .param(catalogue.programme().authorityCode()).param(json.writeValueAsString(catalogue))
+                    .param(Timestamp.from(clock.instant())).update();
+            if (inserted > 0) {
+                log.info("indicator catalogue {} loaded: {}", catalogue.programme().code(), catalogue.platformTypes().stream()
+                        .map(type -> type.type() + "=" + type.indicators().size()).toList());
+            }
+        }
+        cached = null;
+    }
+
+    public List<Catalogue> all() {
+        return List.copyOf(load().values());
+    }
+
+    public Optional<Catalogue> find(String programmeCode) {
+        return Optional.ofNullable(load().get(programmeCode));
+    }
+
+    public Optional<Catalogue.TypeCatalogue> find(String programmeCode, String platformType) {
+        return find(programmeCode).flatMap(catalogue -> catalogue.type(platformType));
+    }
+
+    /** The programme's id as application-service knows it, or a stable one derived from its code until an event told us. */
+    public UUID programmeId(String programmeCode) {
+        return jdbc.sql("select programme_id from catalogue where programme_code = ?").param(programmeCode)
+                .query(UUID.class).optional()
+                .orElseGet(() -> UUID.nameUUIDFromBytes(("programme:" + programmeCode).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Remembers application-service's id of a programme (from {@code PlatformApproved}). */
+    public void learnProgrammeId(String programmeCode, UUID programmeId) {
+        jdbc.sql("update catalogue set programme_id = ? where programme_code = ? and programme_id is distinct from ?")
+                .param(programmeId).param(programmeCode).param(programmeId).update();
+    }
+
+    private Map<String, Catalogue> load() {
+        Map<String, Catalogue> current = cached;
+        if (current == null) {
+            Map<String, Catalogue> read = new LinkedHashMap<>();
+            jdbc.sql("select programme_code, definition::text from catalogue order by programme_code")
+                    .query((rs, n) -> Map.entry(rs.getString(1), json.readValue(rs.getString(2), Catalogue.class)))
+                    .list().forEach(entry -> read.put(entry.getKey(), entry.getValue()));
+            current = java.util.Collections.unmodifiableMap(read);
+            if (!current.isEmpty()) {
+                cached = current;
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,243 @@
+package cn.chanjiao.indicator.collection;
+
+import cn.chanjiao.indicator.platform.PlatformRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Platform-years, their values and the collection windows. */
+@Repository
+public class CollectionRepository {
+
+    private static final String COLUMNS = "id, platform_id, year, status, version, deadline, reopen_reason, submitted_at, "
+            + "submitted_by, updated_at";
+    private static final RowMapper<PlatformYear> PLATFORM_YEAR = CollectionRepository::platformYear;
+    private static final TypeReference<List<StoredValue.Evidence>> EVIDENCE = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    CollectionRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    Optional<PlatformYear> find(UUID platformId, int year) {
+        return jdbc.sql("select " + COLUMNS + " from platform_year where platform_id = ? and year = ?")
+                .param(platformId).param(year).query(PLATFORM_YEAR).optional();
+    }
+
+    /** The platform-year, locked for this transaction; created (version 0) when missing. */
+    PlatformYear lockOrCreate(UUID platformId, int year, Instant now) {
+        Optional<PlatformYear> locked = lock(platformId, year);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        create(platformId, year, PlatformYear.Status.OPEN, now);
+        return lock(platformId, year).orElseThrow();
+    }
+
+    private Optional<PlatformYear> lock(UUID platformId, int year) {
+        return jdbc.sql("select " + COLUMNS + " from platform_year where platform_id = ? and year = ? for update")
+                .param(platformId).param(year).query(PLATFORM_YEAR).optional();
+    }
+
+    /** Creates the platform-year unless it exists; whether it did. */
+    boolean create(UUID platformId, int year, PlatformYear.Status status, Instant now) {
+        return jdbc.sql("insert into platform_year (id, platform_id, year, status, version, updated_at) "
+                + "values (?, ?, ?, ?, 0, ?) on conflict (platform_id, year) do nothing")
+                .param(UUID.randomUUID()).param(platformId).param(year).param(status.name()).param(Timestamp.from(now))
+                .update() > 0;
+    }
+
+    /** Writes the new state if the version is still {@code expectedVersion}; the new version. */
+    long update(PlatformYear changed, long expectedVersion) {
+        int updated = jdbc.sql("""
+                update platform_year set status = ?, version = version + 1, deadline = ?, reopen_reason = ?,
+                    submitted_at = ?, submitted_by = ?, updated_at = ?
+                where id = ? and version = ?""")
+                .param(changed.status().name()).param(timestamp(changed.deadline())).param(changed.reopenReason())
+                .param(timestamp(changed.submittedAt())).param(changed.submittedBy()).param(timestamp(changed.updatedAt()))
+                .param(changed.id()).param(expectedVersion).update();
+        if (updated == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("platform-year " + changed.id());
+        }
+        return expectedVersion + 1;
+    }
+
+    /** Sets (or with a null value, removes) values of a platform-year. */
+    void write(UUID platformYearId, List<StoredValue> values, Instant now, String by) {
+        List<Object[]> upserts = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        for (StoredValue value : values) {
+            if (value.value() == null) {
+                deletes.add(new Object[] { platformYearId, value.code() });
+            } else {
+                upserts.add(new Object[] { platformYearId, value.code(), value.value(),
+                        json.writeValueAsString(value.evidence() == null ? List.of() : value.evidence()), value.note(),
+                        Timestamp.from(now), by });
+            }
+        }
+        if (!upserts.isEmpty()) {
+            template.batchUpdate("""
+                    insert into indicator_value (platform_year_id, indicator_code, value, evidence, note, updated_at, updated_by)
+                    values (?, ?, ?, ?::jsonb, ?, ?, ?)
+                    on conflict (platform_year_id, indicator_code) do update set value = excluded.value,
+                        evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at,
+                        updated_by = excluded.updated_by""", upserts);
+        }
+        if (!deletes.isEmpty()) {
+            template.batchUpdate("delete from indicator_value where platform_year_id = ? and indicator_code = ?", deletes);
+        }
+    }
+
+    /** The values of a platform-year by code. */
+    Map<String, StoredValue> values(UUID platformYearId) {
+        Map<String, StoredValue> values = new LinkedHashMap<>();
+        jdbc.sql("select indicator_code, value, evidence::text, note, updated_at, updated_by from indicator_value "
+                + "where platform_year_id = ? order by indicator_code").param(platformYearId)
+                .query((rs, n) -> storedValue(rs)).list().forEach(value -> values.put(value.code(), value));
+        return values;
+    }
+
+    /** The numbers only, of a platform's year (e.g. the previous year's, for plausibility). */
+    public Map<String, BigDecimal> numbers(UUID platformId, int year) {
+        Map<String, BigDecimal> numbers = new HashMap<>();
+        jdbc.sql("select v.indicator_code, v.value from indicator_value v join platform_year y on y.id = v.platform_year_id "
+                + "where y.platform_id = ? and y.year = ?").param(platformId).param(year)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).list()
+                .forEach(entry -> numbers.put(entry.getKey(), entry.getValue()));
+        return numbers;
+    }
+
+    /** The numbers of many platforms' year. */
+    public Map<UUID, Map<String, BigDecimal>> numbers(Collection<UUID> platformIds, int year) {
+        Map<UUID, Map<String, BigDecimal>> numbers = new HashMap<>();
+        if (platformIds.isEmpty()) {
+            return numbers;
+        }
+        jdbc.sql("select y.platform_id, v.indicator_code, v.value from indicator_value v join platform_year y "
+                + "on y.id = v.platform_year_id where y.platform_id = any(?::uuid[]) and y.year = ?")
+                .param(PlatformRepository.arrayLiteral(platformIds)).param(year)
+                .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3) }).list()
+                .forEach(row -> numbers.computeIfAbsent((UUID) row[0], id -> new HashMap<>()).put((String) row[1], (BigDecimal) row[2]));
+        return numbers;
+    }
+
+    /** The state of many platforms' year, by platform. */
+    public Map<UUID, YearState> states(Collection<UUID> platformIds, int year) {
+        Map<UUID, YearState> states = new HashMap<>();
+        if (platformIds.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("select platform_id, status, submitted_at, version from platform_year where platform_id = any(?::uuid[]) and year = ?")
+                .param(PlatformRepository.arrayLiteral(platformIds)).param(year)
+                .query((rs, n) -> new YearState(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, 3), rs.getLong(4)))
+                .list().forEach(state -> states.put(state.platformId(), state));
+        return states;
+    }
+
+    /** What an overview needs of a platform-year. */
+    public record YearState(UUID platformId, String status, Instant submittedAt, long version) {
+
+        public boolean submitted() {
+            return "SUBMITTED".equals(status);
+        }
+    }
+
+    // --- windows
+
+    boolean openWindow(UUID id, String programmeCode, int year, Instant opensAt, Instant endsAt, Instant now) {
+        return jdbc.sql("insert into collection_window (id, programme_code, year, opens_at, ends_at, status, opened_at) "
+                + "values (?, ?, ?, ?, ?, 'OPEN', ?) on conflict (programme_code, year) do nothing")
+                .param(id).param(programmeCode).param(year).param(Timestamp.from(opensAt)).param(Timestamp.from(endsAt))
+                .param(Timestamp.from(now)).update() > 0;
+    }
+
+    /** Open windows whose end has passed. */
+    List<Window> endedWindows(Instant now) {
+        return jdbc.sql("select id, programme_code, year, opens_at, ends_at, status, closed_at from collection_window "
+                + "where status = 'OPEN' and ends_at <= ? order by ends_at").param(Timestamp.from(now))
+                .query((rs, n) -> window(rs)).list();
+    }
+
+    boolean closeWindow(UUID id, Instant now) {
+        return jdbc.sql("update collection_window set status = 'CLOSED', closed_at = ? where id = ? and status = 'OPEN'")
+                .param(Timestamp.from(now)).param(id).update() > 0;
+    }
+
+    public List<Window> windows(String programmeCode, Integer year) {
+        return jdbc.sql("select id, programme_code, year, opens_at, ends_at, status, closed_at from collection_window "
+                + "where (?::text is null or programme_code = ?) and (?::int is null or year = ?) order by year desc, programme_code")
+                .param(programmeCode).param(programmeCode).param(year).param(year).query((rs, n) -> window(rs)).list();
+    }
+
+    /** Locks the open platform-years of a programme's year when its window closes; how many. */
+    int lockUnsubmitted(String programmeCode, int year, Instant now) {
+        return jdbc.sql("update platform_year y set status = 'LOCKED', version = version + 1, updated_at = ? from platform p "
+                + "where p.id = y.platform_id and p.programme_code = ? and y.year = ? and y.status = 'OPEN'")
+                .param(Timestamp.from(now)).param(programmeCode).param(year).update();
+    }
+
+    /** Locks reopened platform-years whose deadline has passed; how many. */
+    int lockExpiredReopenings(Instant now) {
+        return jdbc.sql("update platform_year set status = 'LOCKED', version = version + 1, updated_at = ? "
+                + "where status = 'REOPENED' and deadline < ?").param(Timestamp.from(now)).param(Timestamp.from(now)).update();
+    }
+
+    int countSubmitted(String programmeCode, int year) {
+        return jdbc.sql("select count(*) from platform_year y join platform p on p.id = y.platform_id "
+                + "where p.programme_code = ? and y.year = ? and y.status = 'SUBMITTED'")
+                .param(programmeCode).param(year).query(Integer.class).single();
+    }
+
+    /** A programme's collection window of one year as stored. */
+    public record Window(UUID id, String programmeCode, int year, Instant opensAt, Instant endsAt, String status,
+            Instant closedAt) {
+    }
+
+    private static Window window(ResultSet rs) throws SQLException {
+        return new Window(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), instant(rs, 4), instant(rs, 5),
+                rs.getString(6), instant(rs, 7));
+    }
+
+    private StoredValue storedValue(ResultSet rs) throws SQLException {
+        return new StoredValue(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros(),
+                json.readValue(rs.getString(3), EVIDENCE), rs.getString(4), instant(rs, 5), rs.getString(6));
+    }
+
+    private static PlatformYear platformYear(ResultSet rs, int n) throws SQLException {
+        return new PlatformYear(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                PlatformYear.Status.valueOf(rs.getString(4)), rs.getLong(5), instant(rs, 6), rs.getString(7),
+                instant(rs, 8), rs.getString(9), instant(rs, 10));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
