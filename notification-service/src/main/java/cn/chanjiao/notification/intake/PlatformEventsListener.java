@@ -2,6 +2,7 @@ package cn.chanjiao.notification.intake;
 
 import cn.chanjiao.contracts.EventTypes;
 import cn.chanjiao.contracts.IntegrationEvent;
+import cn.chanjiao.contracts.application.PublicNoticeStarted;
 import cn.chanjiao.contracts.common.DeadlineScheduled;
 import cn.chanjiao.kit.events.InboundEvents;
 import cn.chanjiao.notification.config.NotificationServiceProperties;
@@ -30,6 +31,9 @@ class PlatformEventsListener {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
+    /** The reminder kind planned from {@link PublicNoticeStarted}. */
+    static final String PUBLIC_NOTICE_ENDS = "PUBLIC_NOTICE_ENDS";
+
     private final InboundEvents inbound;
     private final JsonMapper json;
     private final Reminders reminders;
@@ -57,6 +61,10 @@ class PlatformEventsListener {
         Map<String, Object> payload = json.convertValue(event, MAP);
         if (event instanceof DeadlineScheduled deadline) {
             reminders.plan(deadline);
+        } else if (event instanceof PublicNoticeStarted notice) {
+            // the notice's end is a deadline of the programme authority (objections close, the list is approved)
+            reminders.plan(new DeadlineScheduled(notice.eventId(), notice.occurredAt(), PUBLIC_NOTICE_ENDS,
+                    notice.noticeId().toString(), null, notice.authorityCode(), notice.endsAt()));
         }
         reminders.cancelBy(type, payload);
         NotificationServiceProperties.EventRule rule = properties.events().get(type);

@@ -1,6 +1,7 @@
 package cn.chanjiao.notification.intake;
 
 import cn.chanjiao.contracts.application.ApplicationReturned;
+import cn.chanjiao.contracts.application.PlatformApproved;
 import cn.chanjiao.notification.support.NotificationIntegrationTest;
 import cn.chanjiao.notification.support.Peers;
 import cn.chanjiao.notification.support.TestEvents;
@@ -10,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,6 +48,26 @@ class PlatformEventsListenerIT extends NotificationIntegrationTest {
                 .contains("https://chanjiao.example.cn/applications/" + returned.applicationId());
         assertThat(Peers.part(mail, "text/html")).contains("<a href=\"https://chanjiao.example.cn/applications/"
                 + returned.applicationId() + "\"");
+    }
+
+    @Test
+    void anApprovedPlatformIsToldToItsLeadOrganisationInItsLanguage() {
+        UUID organisation = UUID.randomUUID();
+        Map<String, Object> qian = Peers.user("qian", null, null);
+        peers.organisationHas(organisation, qian);
+        PlatformApproved approved = new PlatformApproved(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), "HZ-PLATFORMS-2024", "CITY_CONSORTIUM", "钱塘市域产教联合体",
+                organisation, List.of(organisation), "330114", "330100", List.of(2024, 2025, 2026), 2023, List.of(),
+                List.of(), Instant.parse("2024-07-10T02:00:00Z"));
+
+        publish(approved);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/notifications/inbox/unread-count")
+                .bearer(tokenOf(qian)).send().json().path("unread").asInt() == 1);
+        JsonNode zh = api.get("/api/v1/notifications/inbox").bearer(tokenOf(qian)).send().json().path("items").get(0);
+        assertThat(zh.path("kind").asString()).isEqualTo("PLATFORM_APPROVED");
+        assertThat(zh.path("title").asString()).isEqualTo("已认定为培育建设单位：钱塘市域产教联合体");
+        assertThat(zh.path("body").asString()).contains("2024年7月10日 10:00（北京时间）");
     }
 
     @Test

@@ -1,9 +1,10 @@
 package cn.chanjiao.notification.reminder;
 
+import cn.chanjiao.contracts.application.PublicNoticeStarted;
 import cn.chanjiao.contracts.common.DeadlineScheduled;
+import cn.chanjiao.contracts.reporting.ReportSubmitted;
 import cn.chanjiao.notification.support.NotificationIntegrationTest;
 import cn.chanjiao.notification.support.Peers;
-import cn.chanjiao.notification.support.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -88,18 +89,37 @@ class RemindersIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void aPublicNoticeBecomesAReminderOfItsEndForTheProgrammeAdminsOfItsAuthority() {
+        clock.moveToBeijing("2024-07-01T09:00:00");
+        UUID notice = UUID.randomUUID();
+        Instant ends = LocalDateTime.parse("2024-07-05T23:59:59").atZone(ZONE).toInstant();
+
+        publish(new PublicNoticeStarted(UUID.randomUUID(), Instant.now(), notice, UUID.randomUUID(), "HZ-PLATFORMS-2024",
+                "330100", LocalDateTime.parse("2024-07-01T00:00:00").atZone(ZONE).toInstant(), ends, 5,
+                List.of(UUID.randomUUID())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> stages(notice.toString()).size() == 3);
+        assertThat(stages(notice.toString())).containsExactly("BEFORE_1D", "ON_THE_DAY", "OVERDUE");
+        assertThat(jdbc.queryForObject("select count(*) from reminder where subject_id = ? and deadline_kind = 'PUBLIC_NOTICE_ENDS'"
+                + " and authority_code = '330100' and due_at = ?", Integer.class, notice.toString(),
+                java.sql.Timestamp.from(ends))).isEqualTo(3);
+    }
+
+    @Test
     void aCompletionEventCancelsTheRemindersStillWaitingSoNoneFires() {
         UUID organisation = UUID.randomUUID();
         Map<String, Object> user = Peers.user("sun", null, null);
         peers.organisationHas(organisation, user);
         clock.moveToBeijing("2026-10-01T09:00:00");
-        String obligation = "obligation-" + UUID.randomUUID();
+        UUID obligationId = UUID.randomUUID();
+        String obligation = obligationId.toString();
         Instant due = LocalDateTime.parse("2026-12-15T23:59:00").atZone(ZONE).toInstant();
         publish(new DeadlineScheduled(UUID.randomUUID(), Instant.now(), "ANNUAL_SUMMARY_DUE", obligation, organisation,
                 "140000", due));
         await().atMost(Duration.ofSeconds(20)).until(() -> stages(obligation).size() == 5);
 
-        publish(new TestEvents.ReportSubmitted(UUID.randomUUID(), Instant.now(), obligation, organisation, "140000"));
+        publish(new ReportSubmitted(UUID.randomUUID(), Instant.now(), obligationId, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), organisation, "ANNUAL_SUMMARY", 2026, due, Instant.now(), true));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> count(
                 "select count(*) from reminder where subject_id = ? and status = 'CANCELLED'", obligation) == 5);

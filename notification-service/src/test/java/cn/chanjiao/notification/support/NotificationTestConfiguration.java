@@ -31,7 +31,6 @@ public class NotificationTestConfiguration {
     @Bean
     EventTypeCatalog eventTypeCatalog() {
         List<Class<? extends IntegrationEvent>> types = new ArrayList<>(EventTypes.ALL);
-        types.add(TestEvents.ReportSubmitted.class);
         types.add(TestEvents.ExpertAssigned.class);
         return new EventTypeCatalog(types);
     }

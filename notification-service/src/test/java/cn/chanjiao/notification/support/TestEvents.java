@@ -13,17 +13,6 @@ public final class TestEvents {
     private TestEvents() {
     }
 
-    /** reporting-service's report submission: completes the report's deadline. */
-    @EventType(topic = Topics.REPORTING)
-    public record ReportSubmitted(UUID eventId, Instant occurredAt, String obligationId, UUID organisationId,
-            String authorityCode) implements IntegrationEvent {
-
-        @Override
-        public String aggregateId() {
-            return obligationId;
-        }
-    }
-
     /** application-service assigns an expert: a notification kind without a template of its own. */
     @EventType(topic = Topics.APPLICATION_LIFECYCLE, name = "TestExpertAssigned")
     public record ExpertAssigned(UUID eventId, Instant occurredAt, UUID applicationId, String expertUserId,
