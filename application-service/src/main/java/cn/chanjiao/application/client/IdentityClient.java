@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,14 @@ public interface IdentityClient {
     /** @param ids at most 200 */
     record BatchRequest(List<UUID> ids) {
     }
+
+    /**
+     * Accounts holding {@code role} in {@code authority} (and the authorities below it when {@code below}),
+     * e.g. the expert pool of a programme's authority.
+     */
+    @GetMapping("/api/v1/identity/users")
+    AccountResponse.Page users(@RequestParam("role") String role, @RequestParam("authority") String authority,
+            @RequestParam("below") boolean below, @RequestParam("page") int page, @RequestParam("size") int size);
 
     /** An organisation by its USCC or school code. */
     @GetMapping("/api/v1/identity/organisations/by-code/{code}")

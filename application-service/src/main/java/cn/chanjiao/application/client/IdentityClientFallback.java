@@ -39,6 +39,11 @@ class IdentityClientFallback implements FallbackFactory<IdentityClient> {
             public Optional<OrganisationResponse> organisationByCode(String code) {
                 throw unavailable(reason, cause);
             }
+
+            @Override
+            public AccountResponse.Page users(String role, String authority, boolean below, int page, int size) {
+                throw unavailable(reason, cause);
+            }
         };
     }
 

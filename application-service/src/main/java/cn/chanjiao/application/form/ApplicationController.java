@@ -110,7 +110,8 @@ class ApplicationController {
     @Operation(summary = "Status changes: who, when, from, to, comment")
     java.util.List<ApplicationResponse.TransitionView> history(@PathVariable UUID id, Caller caller) {
         return forms.history(id, caller).stream()
-                .map(t -> new ApplicationResponse.TransitionView(t.from(), t.to(), t.actor(), t.at(), t.comment())).toList();
+                .map(t -> new ApplicationResponse.TransitionView(t.from(), t.to(), t.actor(), t.role(),
+                        t.stage(), t.authorityCode(), t.department(), t.at(), t.comment())).toList();
     }
 
     @GetMapping("/{id}/document.docx")

@@ -74,17 +74,39 @@ class ApplicationRepository {
 
     void transition(UUID applicationId, ApplicationStatus from, ApplicationStatus to, String actor, Instant at,
             String comment) {
-        jdbc.sql("insert into application_transition (application_id, from_status, to_status, actor, at, comment) "
-                + "values (?, ?, ?, ?, ?, ?)")
-                .param(applicationId).param(from == null ? null : from.name()).param(to.name()).param(actor)
+        transition(applicationId, from, to, new Actor(actor, null, null, null), null, at, comment);
+    }
+
+    void transition(UUID applicationId, ApplicationStatus from, ApplicationStatus to, Actor actor, String stage,
+            Instant at, String comment) {
+        jdbc.sql("insert into application_transition (application_id, from_status, to_status, actor, actor_role, stage, "
+                + "authority_code, department, at, comment) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .param(applicationId).param(from == null ? null : from.name()).param(to.name()).param(actor.username())
+                .param(actor.role()).param(stage).param(actor.authorityCode()).param(actor.department())
                 .param(Timestamp.from(at)).param(comment).update();
     }
 
     List<Transition> transitions(UUID applicationId) {
-        return jdbc.sql("select from_status, to_status, actor, at, comment from application_transition "
-                + "where application_id = ? order by id").param(applicationId)
+        return jdbc.sql("select from_status, to_status, actor, at, comment, actor_role, stage, authority_code, department "
+                + "from application_transition where application_id = ? order by id").param(applicationId)
                 .query((rs, n) -> new Transition(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5))).list();
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9))).list();
+    }
+
+    /** The latest frozen form of a submitted application. */
+    Optional<Form> latestSnapshot(UUID applicationId) {
+        return jdbc.sql("select form from application_snapshot where application_id = ? order by taken_at desc, "
+                + "form_version desc limit 1").param(applicationId)
+                .query((rs, n) -> json.readValue(rs.getString(1), Form.class)).optional();
+    }
+
+    List<ApplicationForm> byIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from application where id in (:ids) order by id").param("ids", ids)
+                .query(this::row).list();
     }
 
     void snapshot(UUID applicationId, long formVersion, long programmeVersion, Instant at, Form form, Object attachments) {
@@ -113,7 +135,8 @@ class ApplicationRepository {
     record Page(List<ApplicationForm> items, long total) {
     }
 
-    record Transition(String from, String to, String actor, Instant at, String comment) {
+    record Transition(String from, String to, String actor, Instant at, String comment, String role, String stage,
+            String authorityCode, String department) {
     }
 
     private static String prefixed() {

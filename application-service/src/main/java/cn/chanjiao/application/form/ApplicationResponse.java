@@ -52,6 +52,7 @@ public record ApplicationResponse(UUID id, UUID programmeId, String programmeCod
     }
 
     /** A status change. */
-    public record TransitionView(String from, String to, String actor, Instant at, String comment) {
+    public record TransitionView(String from, String to, String actor, String role, String stage, String authorityCode,
+            String department, Instant at, String comment) {
     }
 }

@@ -69,10 +69,12 @@ class FormService {
     private final Messages messages;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ReturnPolicy returnPolicy;
 
     FormService(ApplicationRepository applications, ProgrammeService programmes, IdentityClient identity,
             Attachments attachments, IdempotentRequests idempotentRequests, IntegrationEvents events, Messages messages,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, ReturnPolicy returnPolicy) {
+        this.returnPolicy = returnPolicy;
         this.applications = applications;
         this.programmes = programmes;
         this.identity = identity;
@@ -394,11 +396,14 @@ class FormService {
                 throw ApiException.conflict("application.cannotReturn", label(application.status()))
                         .with("applicationStatus", application.status().name());
             }
+            returnPolicy.checkMayReturn(application, programme, caller);
+            String stage = returnPolicy.currentStage(application, programme);
             Instant now = clock.instant();
             ApplicationForm returned = application.withStatus(ApplicationStatus.RETURNED, now, comment);
             save(returned, application.version());
-            applications.transition(id, ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED, caller.username(), now,
-                    comment);
+            applications.transition(id, ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED, Actor.of(caller), stage,
+                    now, comment);
+            returnPolicy.returned(returned);
             events.publish(new ApplicationReturned(UUID.randomUUID(), now, id, application.programmeId(),
                     application.organisationId(), comment, caller.username(), caller.authorityCode().orElse(null)));
             return loaded(returned, programme);

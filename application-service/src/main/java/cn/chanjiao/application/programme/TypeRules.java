@@ -230,10 +230,12 @@ public record TypeRules(
      * @param department    the reviewing department, as in tokens: {@code education}, {@code development-reform} …
      * @param optional      held only where the authority decides (视情)
      * @param skippedFor    lead attributes that skip this stage (e.g. central SOEs file directly)
+     * @param avoidSameCity expert review: experts from the city of a lead unit are never assigned
      */
     public record ReviewStage(@NotNull ReviewStageKind stage, @NotBlank @Size(max = 100) String name,
             @NotNull ProgrammeDefinition.Level level, @Pattern(regexp = "\\d{6}") String authorityCode,
-            @NotBlank @Size(max = 40) String department, boolean optional, List<String> skippedFor) {
+            @NotBlank @Size(max = 40) String department, boolean optional, List<String> skippedFor,
+            boolean avoidSameCity) {
 
         public ReviewStage {
             skippedFor = skippedFor == null ? List.of() : List.copyOf(skippedFor);
@@ -262,15 +264,21 @@ public record TypeRules(
      * @param name              e.g. 基本情况
      * @param observationPoints what experts look at
      * @param deduction         the item only deducts points (e.g. violations in the last 3 years)
+     * @param maxDeduction      a deduction item: at most this many points are deducted
      */
     public record ScoringItem(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 100) String name,
-            @Valid List<ObservationPoint> observationPoints, boolean deduction) {
+            @Valid List<ObservationPoint> observationPoints, boolean deduction,
+            @jakarta.validation.constraints.PositiveOrZero java.math.BigDecimal maxDeduction) {
 
         public ScoringItem {
             observationPoints = observationPoints == null ? List.of() : List.copyOf(observationPoints);
         }
     }
 
-    public record ObservationPoint(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 1000) String text) {
+    /**
+     * @param maxScore the most an expert may give for it (the weight); 0 for the observation point of a deduction item
+     */
+    public record ObservationPoint(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 1000) String text,
+            @jakarta.validation.constraints.PositiveOrZero java.math.BigDecimal maxScore) {
     }
 }

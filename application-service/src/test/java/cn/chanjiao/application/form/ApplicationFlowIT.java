@@ -197,12 +197,16 @@ class ApplicationFlowIT extends IntegrationTestBase {
         FormDriver form = completeEnterprisePracticeCentre(enterprise());
         form.submit(UUID.randomUUID().toString());
 
-        ApiResponse returned = api.post("/api/v1/applications/" + form.id() + "/return")
+        ApiResponse cityTooEarly = api.post("/api/v1/applications/" + form.id() + "/return")
                 .bearer(reviewer("330100", "industry-it")).json("{\"comment\":\"请补充佐证材料\"}").send();
+        // the form stands at the district economy & IT bureau's preliminary review: only its reviewers return it
+        ApiResponse returned = api.post("/api/v1/applications/" + form.id() + "/return")
+                .bearer(reviewer("330106", "industry-it")).json("{\"comment\":\"请补充佐证材料\"}").send();
         ApiResponse mine = form.get();
         ApiResponse edited = form.put("sections/FEASIBILITY", "{\"text\":\"补充了论证\"}");
         ApiResponse resubmitted = form.submit(UUID.randomUUID().toString());
 
+        assertThat(cityTooEarly.isProblem(403)).as(cityTooEarly.toString()).isTrue();
         assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
         assertThat(mine.json().path("status").asString()).isEqualTo("RETURNED");
         assertThat(mine.json().path("returnComment").asString()).isEqualTo("请补充佐证材料");

@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Fills application forms through the API the way a front end would, for flow tests. */
-final class FormDriver {
+public final class FormDriver {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -28,24 +28,24 @@ final class FormDriver {
     private String id;
     private long version;
 
-    FormDriver(ApiClient api, String token) {
+    public FormDriver(ApiClient api, String token) {
         this.api = api;
         this.token = token;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    long version() {
+    public long version() {
         return version;
     }
 
-    String etag() {
+    public String etag() {
         return "\"" + version + "\"";
     }
 
-    ApiResponse create(String programmeId, PlatformType type) {
+    public ApiResponse create(String programmeId, PlatformType type) {
         ApiResponse created = api.post("/api/v1/applications").bearer(token)
                 .json("{\"programmeId\":\"" + programmeId + "\",\"platformType\":\"" + type + "\"}").send();
         if (created.status() == 201) {
@@ -56,14 +56,14 @@ final class FormDriver {
     }
 
     /** Sends an edit with the current version and remembers the new one. */
-    ApiResponse put(String part, String body) {
+    public ApiResponse put(String part, String body) {
         ApiResponse response = api.put("/api/v1/applications/" + id + "/" + part).bearer(token).header("If-Match", etag())
                 .json(body).send();
         track(response);
         return response;
     }
 
-    ApiResponse upload(String kind, String fileName, byte[] content) {
+    public ApiResponse upload(String kind, String fileName, byte[] content) {
         String boundary = "----chanjiao" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n--"
@@ -78,14 +78,14 @@ final class FormDriver {
         return response;
     }
 
-    ApiResponse submit(String idempotencyKey) {
+    public ApiResponse submit(String idempotencyKey) {
         ApiResponse response = api.post("/api/v1/applications/" + id + "/submission").bearer(token)
                 .header("Idempotency-Key", idempotencyKey).send();
         track(response);
         return response;
     }
 
-    ApiResponse get() {
+    public ApiResponse get() {
         ApiResponse response = api.get("/api/v1/applications/" + id).bearer(token).send();
         track(response);
         return response;
@@ -98,7 +98,7 @@ final class FormDriver {
     }
 
     /** Everything but attachments and lead units, valid for the programme and type: basic info, participants, plan, sections, commitment. */
-    void fillValid(String presetCode, PlatformType type, String leadDistrict) {
+    public void fillValid(String presetCode, PlatformType type, String leadDistrict) {
         FormFixture fixture = FormFixture.valid(Presets.byCode(presetCode), type);
         Form.BasicInfo info = fixture.form.basicInfo();
         ObjectNode basic = JSON.valueToTree(info);
@@ -125,12 +125,12 @@ final class FormDriver {
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         return new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
     }
 
@@ -141,7 +141,7 @@ final class FormDriver {
         return exe;
     }
 
-    static byte[] docx() {
+    public static byte[] docx() {
         return zip("[Content_Types].xml", "word/document.xml");
     }
 

@@ -142,4 +142,29 @@ public final class IdentityStub {
         server.stubFor(post(urlPathEqualTo("/api/v1/identity/organisations/batch")).atPriority(5)
                 .willReturn(okJson(JSON.writeValueAsString(organisations.stream().map(Organisation::fields).toList()))));
     }
+
+    /** The expert pool identity-service answers for {@code GET /api/v1/identity/users?role=expert…}: id, name, organisation. */
+    public void experts(List<Map<String, Object>> accounts) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", accounts);
+        page.put("page", 0);
+        page.put("size", 200);
+        page.put("totalItems", accounts.size());
+        page.put("totalPages", 1);
+        server.stubFor(get(urlPathEqualTo("/api/v1/identity/users")).withQueryParam("role",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("expert")).atPriority(5)
+                .willReturn(okJson(JSON.writeValueAsString(page))));
+    }
+
+    /** An expert account of the pool. */
+    public static Map<String, Object> expert(UUID id, String name, UUID organisationId, String authorityCode) {
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("id", id.toString());
+        account.put("username", "expert-" + id.toString().substring(0, 8));
+        account.put("displayName", name);
+        account.put("roles", List.of("expert"));
+        account.put("organisationId", organisationId == null ? null : organisationId.toString());
+        account.put("authorityCode", authorityCode);
+        return account;
+    }
 }
