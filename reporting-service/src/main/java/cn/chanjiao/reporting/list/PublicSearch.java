@@ -1,0 +1,101 @@
+package cn.chanjiao.reporting.list;
+
+import cn.chanjiao.kit.web.ApiException;
+import cn.chanjiao.reporting.support.Jurisdiction;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Search over published rows. A keyword matches anywhere in the row's unit, description, major
+ * and service type ({@code search_text}), case-insensitively, through {@code ILIKE} served by the
+ * pg_trgm GIN index {@code sd_row_search}; several keywords must all match. Filters narrow by
+ * kind, major, education level, region (a province or city code covers everything inside it),
+ * industry, platform and year.
+ */
+@Repository
+public class PublicSearch {
+
+    private final JdbcClient jdbc;
+
+    PublicSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What to look for; any part may be null. */
+    public record Query(String q, ListKind kind, String major, String educationLevel, String region, String industry,
+            UUID platformId, Integer year) {
+    }
+
+    /** One found row with its platform's name. */
+    public record Hit(ListRow row, String platformName) {
+    }
+
+    public record Result(List<Hit> hits, long total) {
+    }
+
+    public Result search(Query query, int page, int size) {
+        StringBuilder where = new StringBuilder(" where r.published");
+        List<Object> params = new ArrayList<>();
+        if (query.q() != null && !query.q().isBlank()) {
+            for (String term : query.q().strip().split("\\s+")) {
+                if (term.length() > 100) {
+                    throw ApiException.badRequest("search.termTooLong");
+                }
+                where.append(" and r.search_text ilike ?");
+                params.add(contains(term));
+            }
+        }
+        if (query.kind() != null) {
+            where.append(" and r.kind = ?");
+            params.add(query.kind().name());
+        }
+        if (query.major() != null && !query.major().isBlank()) {
+            where.append(" and r.major ilike ?");
+            params.add(contains(query.major().strip()));
+        }
+        if (query.educationLevel() != null && !query.educationLevel().isBlank()) {
+            EducationLevel level = EducationLevel.parse(query.educationLevel())
+                    .orElseThrow(() -> ApiException.badRequest("search.educationLevel", query.educationLevel(),
+                            EducationLevel.allowedZh()));
+            where.append(" and r.education_level = ?");
+            params.add(level.name());
+        }
+        if (query.region() != null && !query.region().isBlank()) {
+            if (!query.region().matches("\\d{6}")) {
+                throw ApiException.badRequest("search.region", query.region());
+            }
+            where.append(" and r.region_code like ?");
+            params.add(Jurisdiction.prefix(query.region()) + "%");
+        }
+        if (query.industry() != null && !query.industry().isBlank()) {
+            where.append(" and r.industry ilike ?");
+            params.add(contains(query.industry().strip()));
+        }
+        if (query.platformId() != null) {
+            where.append(" and r.platform_id = ?");
+            params.add(query.platformId());
+        }
+        if (query.year() != null) {
+            where.append(" and r.year = ?");
+            params.add(query.year());
+        }
+        long total = jdbc.sql("select count(*) from sd_row r" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Hit> hits = jdbc.sql("select " + SdLists.ROW_COLUMNS + ", p.name as platform_name from sd_row r "
+                + "join platform p on p.id = r.platform_id" + where
+                + " order by r.published_at desc, r.list_id, r.position limit ? offset ?")
+                .params(pageParams).query((rs, n) -> new Hit(SdLists.row(rs, n), rs.getString("platform_name"))).list();
+        return new Result(hits, total);
+    }
+
+    /** {@code %term%} with the LIKE wildcards of the term escaped. */
+    static String contains(String term) {
+        return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
