@@ -1,5 +1,6 @@
 package cn.chanjiao.notification.client;
 
+import cn.chanjiao.kit.security.ServiceTokens;
 import cn.chanjiao.notification.config.NotificationServiceProperties;
 import feign.Request;
 import feign.RequestInterceptor;

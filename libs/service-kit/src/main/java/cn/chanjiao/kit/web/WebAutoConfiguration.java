@@ -43,6 +43,12 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    Messages violationMessages(MessageSource messageSource) {
+        return new Messages(messageSource);
+    }
+
+    @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
