@@ -11,8 +11,10 @@ import java.util.UUID;
 
 /**
  * Search over published rows. A keyword matches anywhere in the row's unit, description, major
- * and service type ({@code search_text}), case-insensitively, through {@code ILIKE} served by the
- * pg_trgm GIN index {@code sd_row_search}; several keywords must all match. Filters narrow by
+ * and service type ({@code search_text}), case-insensitively: {@code ILIKE} (pg_trgm GIN index
+ * {@code sd_row_search}) plus, for keywords of two characters and more, containment of its character
+ * pairs (GIN index {@code sd_row_bigrams}), which narrows even a two-character Chinese keyword that
+ * trigrams cannot; several keywords must all match. Filters narrow by
  * kind, major, education level, region (a province or city code covers everything inside it),
  * industry, platform and year.
  */
@@ -44,6 +46,11 @@ public class PublicSearch {
             for (String term : query.q().strip().split("\\s+")) {
                 if (term.length() > 100) {
                     throw ApiException.badRequest("search.termTooLong");
+                }
+                String[] pairs = bigrams(term);
+                if (pairs.length > 0) {
+                    where.append(" and sd_bigrams(r.search_text) @> cast(? as text[])");
+                    params.add(pairs);
                 }
                 where.append(" and r.search_text ilike ?");
                 params.add(contains(term));
@@ -92,6 +99,16 @@ public class PublicSearch {
                 + " order by r.published_at desc, r.list_id, r.position limit ? offset ?")
                 .params(pageParams).query((rs, n) -> new Hit(SdLists.row(rs, n), rs.getString("platform_name"))).list();
         return new Result(hits, total);
+    }
+
+    /** The distinct overlapping character pairs of a term, lower case, as V2's {@code sd_bigrams} makes them. */
+    static String[] bigrams(String term) {
+        int[] points = term.toLowerCase(java.util.Locale.ROOT).codePoints().toArray();
+        java.util.Set<String> pairs = new java.util.LinkedHashSet<>();
+        for (int i = 0; i + 1 < points.length; i++) {
+            pairs.add(new String(points, i, 2));
+        }
+        return pairs.toArray(String[]::new);
     }
 
     /** {@code %term%} with the LIKE wildcards of the term escaped. */
