@@ -38,6 +38,10 @@ public class ApplicationServiceTestConfiguration {
                                 "chanjiao.application.identity.read-timeout", "PT1S",
                                 "chanjiao.application.identity.time-limit", "PT4S",
                                 "chanjiao.application.identity.circuit-breaker.open-for", "PT2S",
+                                // tests run the notice-closing job themselves, as two instances would
+                                "chanjiao.application.notice-closing.initial-delay", "PT24H",
+                                "chanjiao.application.notice-closing.interval", "PT24H",
+                                "chanjiao.application.notice-closing.lock-at-least-for", "PT0S",
                                 "chanjiao.application.attachments.directory",
                                 Files.createTempDirectory("attachments").toString())));
             } catch (IOException e) {

@@ -1,0 +1,92 @@
+package cn.chanjiao.application.notice;
+
+import cn.chanjiao.kit.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The programme authority's side of public notices: start one, handle objections, revoke platforms. */
+@RestController
+@Tag(name = "Notices and approval")
+class NoticeController {
+
+    private static final String AUTHORITY = "hasAnyRole('programme-admin', 'platform-admin')";
+
+    private final NoticeService notices;
+
+    NoticeController(NoticeService notices) {
+        this.notices = notices;
+    }
+
+    record CreateNoticeRequest(@NotNull UUID programmeId, @NotBlank @Size(max = 300) String title,
+            @NotNull LocalDate startsOn, @Min(1) @Max(60) Integer workingDays,
+            @NotEmpty @Size(max = 500) List<@NotNull UUID> applicationIds) {
+    }
+
+    record AssignObjectionRequest(@NotBlank @Size(max = 200) String assignee) {
+    }
+
+    record RuleObjectionRequest(@NotBlank String outcome, @Size(max = 2000) String reason) {
+    }
+
+    record RevokeRequest(@Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/v1/notices")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "Put shortlisted applications on public notice from a date for at least the programme's working days")
+    NoticeViews.NoticeResponse create(@Valid @RequestBody CreateNoticeRequest request, Caller caller) {
+        var notice = notices.create(new NoticeService.CreateNotice(request.programmeId(), request.title().strip(),
+                request.startsOn(), request.workingDays(), request.applicationIds()), caller);
+        return NoticeViews.of(notices.staffView(notice.id(), caller), true);
+    }
+
+    @GetMapping("/api/v1/notices/{id}")
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "A notice with its objections (filers' contacts included)")
+    NoticeViews.NoticeResponse notice(@PathVariable UUID id, Caller caller) {
+        return NoticeViews.of(notices.staffView(id, caller), true);
+    }
+
+    @PostMapping("/api/v1/objections/{id}/assignment")
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "Assign an objection to someone to investigate")
+    NoticeViews.ObjectionResponse assign(@PathVariable UUID id, @Valid @RequestBody AssignObjectionRequest request,
+            Caller caller) {
+        return NoticeViews.ObjectionResponse.of(notices.assign(id, request.assignee().strip(), caller));
+    }
+
+    @PostMapping("/api/v1/objections/{id}/ruling")
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "Rule an objection UPHELD (the application will not be approved) or DISMISSED, with the reason")
+    NoticeViews.ObjectionResponse rule(@PathVariable UUID id, @Valid @RequestBody RuleObjectionRequest request,
+            Caller caller) {
+        return NoticeViews.ObjectionResponse.of(notices.rule(id, request.outcome(), request.reason(), caller));
+    }
+
+    @PostMapping("/api/v1/platforms/{id}/revocation")
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "Revoke an approved platform (dissolution, serious violation) with a reason")
+    NoticeViews.PlatformResponse revoke(@PathVariable UUID id, @Valid @RequestBody RevokeRequest request, Caller caller) {
+        return NoticeViews.PlatformResponse.of(notices.revoke(id, request.reason(), caller));
+    }
+}

@@ -1,0 +1,347 @@
+package cn.chanjiao.application.notice;
+
+import cn.chanjiao.application.calendar.CalendarService;
+import cn.chanjiao.application.calendar.WorkingDayCalendar;
+import cn.chanjiao.application.form.Actor;
+import cn.chanjiao.application.form.ApplicationForm;
+import cn.chanjiao.application.form.ApplicationLedger;
+import cn.chanjiao.application.form.ApplicationStatus;
+import cn.chanjiao.application.form.Form;
+import cn.chanjiao.application.notice.NoticeRepository.Entry;
+import cn.chanjiao.application.notice.NoticeRepository.Notice;
+import cn.chanjiao.application.notice.NoticeRepository.Objection;
+import cn.chanjiao.application.notice.NoticeRepository.Platform;
+import cn.chanjiao.application.programme.Programme;
+import cn.chanjiao.application.programme.ProgrammeService;
+import cn.chanjiao.application.programme.TypeRules;
+import cn.chanjiao.application.review.ReviewService;
+import cn.chanjiao.contracts.application.PlatformApproved;
+import cn.chanjiao.contracts.application.PlatformRevoked;
+import cn.chanjiao.contracts.application.PublicNoticeStarted;
+import cn.chanjiao.contracts.common.DeadlineScheduled;
+import cn.chanjiao.kit.events.IntegrationEvents;
+import cn.chanjiao.kit.security.Caller;
+import cn.chanjiao.kit.security.Roles;
+import cn.chanjiao.kit.time.ChinaTime;
+import cn.chanjiao.kit.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Public notice (公示) of shortlisted applications for at least the programme's working days, the
+ * objections anyone files during it and the programme authority rules on, and when it has ended the
+ * approval: every application without an upheld objection becomes a platform ({@link PlatformApproved}),
+ * the others are rejected with the ruling's reason. Approved platforms may later be revoked.
+ */
+@Service
+class NoticeService {
+
+    /** The fewest working days a notice may run, whatever a programme says (DESIGN §2, seed 000 §五). */
+    static final int MIN_WORKING_DAYS = 5;
+    private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
+
+    private final NoticeRepository notices;
+    private final ApplicationLedger ledger;
+    private final ReviewService reviews;
+    private final ProgrammeService programmes;
+    private final CalendarService calendar;
+    private final IntegrationEvents events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    NoticeService(NoticeRepository notices, ApplicationLedger ledger, ReviewService reviews, ProgrammeService programmes,
+            CalendarService calendar, IntegrationEvents events, TransactionTemplate transactions, Clock clock) {
+        this.notices = notices;
+        this.ledger = ledger;
+        this.reviews = reviews;
+        this.programmes = programmes;
+        this.calendar = calendar;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    // -------------------------------------------------------------------------------- notices
+
+    record CreateNotice(UUID programmeId, String title, LocalDate startsOn, Integer workingDays, List<UUID> applicationIds) {
+    }
+
+    Notice create(CreateNotice request, Caller caller) {
+        Programme programme = programme(request.programmeId());
+        requireAuthority(caller, programme.definition().authority().code());
+        int minimum = Math.max(MIN_WORKING_DAYS, programme.definition().noticeWorkingDays());
+        int days = request.workingDays() == null ? minimum : request.workingDays();
+        if (days < minimum) {
+            throw ApiException.unprocessable("notice.tooShort", String.valueOf(days), String.valueOf(minimum))
+                    .with("minimumWorkingDays", minimum);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+        if (request.startsOn().isBefore(today)) {
+            throw ApiException.unprocessable("notice.startInPast", request.startsOn().toString());
+        }
+        LocalDate lastDay;
+        try {
+            lastDay = calendar.calendar().lastOf(request.startsOn(), days);
+        } catch (WorkingDayCalendar.YearNotCovered e) {
+            throw ApiException.unprocessable("calendar.yearNotCovered", String.valueOf(e.year()));
+        }
+        Instant startsAt = request.startsOn().atStartOfDay(ChinaTime.ZONE).toInstant();
+        Instant endsAt = lastDay.atTime(LocalTime.of(23, 59, 59)).atZone(ChinaTime.ZONE).toInstant();
+        Instant now = clock.instant();
+        Notice notice = new Notice(UUID.randomUUID(), programme.id(), programme.definition().authority().code(),
+                request.title(), request.startsOn(), lastDay, startsAt, endsAt, days, "OPEN", caller.username(), now, null);
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.applicationIds()));
+        transactions.executeWithoutResult(status -> {
+            notices.insert(notice);
+            int position = 0;
+            for (UUID id : ids) {
+                ApplicationForm application = ledger.find(id).orElseThrow(() -> ApplicationLedger.notFound(id));
+                application = ledger.lock(id);
+                if (!application.programmeId().equals(programme.id())) {
+                    throw ApiException.badRequest("round.otherProgramme", id);
+                }
+                if (application.status() != ApplicationStatus.SHORTLISTED) {
+                    throw ApiException.conflict("notice.notShortlisted", application.name(), application.status().name())
+                            .with("applicationId", id);
+                }
+                ledger.move(application, ApplicationStatus.IN_PUBLIC_NOTICE, Actor.of(caller), "PUBLIC_NOTICE",
+                        request.title());
+                notices.addApplication(notice.id(), id, ++position);
+            }
+            events.publish(new PublicNoticeStarted(UUID.randomUUID(), now, notice.id(), programme.id(),
+                    programme.definition().code(), notice.authorityCode(), startsAt, endsAt, days, ids));
+            events.publish(new DeadlineScheduled(UUID.randomUUID(), now, "PUBLIC_NOTICE_ENDS", notice.id().toString(),
+                    null, notice.authorityCode(), endsAt));
+        });
+        return notice;
+    }
+
+    record NoticeDetail(Notice notice, Programme programme, List<Listed> applications, List<Objection> objections,
+            String phase) {
+    }
+
+    record Listed(Entry entry, ApplicationForm application, Form form) {
+    }
+
+    NoticeDetail publicView(UUID id) {
+        Notice notice = notices.notice(id, false).orElseThrow(() -> ApiException.notFound("notice.notFound", id));
+        return detail(notice, List.of());
+    }
+
+    List<NoticeDetail> publicList(UUID programmeId) {
+        return notices.notices(programmeId, 100).stream().map(n -> detail(n, List.of())).toList();
+    }
+
+    NoticeDetail staffView(UUID id, Caller caller) {
+        Notice notice = notices.notice(id, false).orElseThrow(() -> ApiException.notFound("notice.notFound", id));
+        requireAuthority(caller, notice.authorityCode());
+        return detail(notice, notices.objections(id));
+    }
+
+    private NoticeDetail detail(Notice notice, List<Objection> objections) {
+        List<Entry> entries = notices.entries(notice.id());
+        Map<UUID, ApplicationForm> applications = ledger.findAll(entries.stream().map(Entry::applicationId).toList())
+                .stream().collect(Collectors.toMap(ApplicationForm::id, Function.identity()));
+        List<Listed> listed = entries.stream().map(e -> {
+            ApplicationForm application = applications.get(e.applicationId());
+            return new Listed(e, application, ledger.submittedForm(application));
+        }).toList();
+        return new NoticeDetail(notice, programme(notice.programmeId()), listed, objections, notice.phase(clock.instant()));
+    }
+
+    // ----------------------------------------------------------------------------- objections
+
+    record FileObjection(UUID applicationId, String name, String contact, String grounds) {
+    }
+
+    /** Anyone files an objection to an application on notice, while the notice runs. */
+    Objection file(UUID noticeId, FileObjection request) {
+        if (request.grounds() == null || request.grounds().isBlank()) {
+            throw ApiException.badRequest("objection.groundsRequired");
+        }
+        return transactions.execute(status -> {
+            Notice notice = notices.notice(noticeId, true).orElseThrow(() -> ApiException.notFound("notice.notFound", noticeId));
+            if (notices.entries(noticeId).stream().noneMatch(e -> e.applicationId().equals(request.applicationId()))) {
+                throw ApiException.notFound("objection.notOnNotice", request.applicationId());
+            }
+            Instant now = clock.instant();
+            if (!"RUNNING".equals(notice.phase(now))) {
+                throw ApiException.conflict("objection.outsideNotice", notice.startsOn().toString(),
+                        notice.endsOn().toString()).with("startsAt", notice.startsAt().toString())
+                        .with("endsAt", notice.endsAt().toString());
+            }
+            Objection objection = new Objection(UUID.randomUUID(), noticeId, request.applicationId(),
+                    request.name().strip(), request.contact().strip(), request.grounds().strip(), "FILED", null, null,
+                    null, null, now);
+            notices.insert(objection);
+            return objection;
+        });
+    }
+
+    Objection assign(UUID objectionId, String assignee, Caller caller) {
+        return transactions.execute(status -> {
+            Objection objection = ownObjection(objectionId, caller);
+            if (objection.ruled()) {
+                throw ApiException.conflict("objection.ruled");
+            }
+            notices.assign(objectionId, assignee);
+            return notices.objection(objectionId, false).orElseThrow();
+        });
+    }
+
+    Objection rule(UUID objectionId, String outcome, String reason, Caller caller) {
+        if (!List.of("UPHELD", "DISMISSED").contains(outcome)) {
+            throw ApiException.badRequest("objection.outcome", outcome);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("objection.reasonRequired");
+        }
+        return transactions.execute(status -> {
+            Objection objection = ownObjection(objectionId, caller);
+            if (objection.ruled()) {
+                throw ApiException.conflict("objection.ruled");
+            }
+            Notice notice = notices.notice(objection.noticeId(), false).orElseThrow();
+            if (notice.closed()) {
+                throw ApiException.conflict("notice.closed", notice.title());
+            }
+            notices.rule(objectionId, outcome, reason.strip(), caller.username(), clock.instant());
+            return notices.objection(objectionId, false).orElseThrow();
+        });
+    }
+
+    private Objection ownObjection(UUID objectionId, Caller caller) {
+        Objection objection = notices.objection(objectionId, true)
+                .orElseThrow(() -> ApiException.notFound("objection.notFound", objectionId));
+        Notice notice = notices.notice(objection.noticeId(), false).orElseThrow();
+        if (!decides(caller, notice.authorityCode())) {
+            throw ApiException.notFound("objection.notFound", objectionId);
+        }
+        return objection;
+    }
+
+    // ------------------------------------------------------------------------------- approval
+
+    /** Closes every notice that has ended and whose objections are all ruled; returns how many closed. */
+    int closeDue() {
+        int closed = 0;
+        for (UUID id : notices.due(clock.instant())) {
+            if (Boolean.TRUE.equals(transactions.execute(status -> close(id)))) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private boolean close(UUID noticeId) {
+        Notice notice = notices.notice(noticeId, true).orElseThrow();
+        Instant now = clock.instant();
+        if (notice.closed() || !now.isAfter(notice.endsAt())) {
+            return false;
+        }
+        List<Objection> objections = notices.objections(noticeId);
+        if (objections.stream().anyMatch(o -> !o.ruled())) {
+            log.info("public notice {} has ended but {} objections await a ruling; approval waits", noticeId,
+                    objections.stream().filter(o -> !o.ruled()).count());
+            return false;
+        }
+        Programme programme = programme(notice.programmeId());
+        for (Entry entry : notices.entries(noticeId)) {
+            ApplicationForm application = ledger.lock(entry.applicationId());
+            if (application.status() != ApplicationStatus.IN_PUBLIC_NOTICE) {
+                notices.outcome(noticeId, entry.applicationId(), application.status().name());
+                continue;
+            }
+            Optional<Objection> upheld = objections.stream()
+                    .filter(o -> o.applicationId().equals(application.id()) && "UPHELD".equals(o.status())).findFirst();
+            if (upheld.isPresent()) {
+                reviews.rejectLocked(application, "PUBLIC_NOTICE", notice.authorityCode(), upheld.get().rulingReason(),
+                        Actor.SYSTEM);
+                notices.outcome(noticeId, application.id(), "REJECTED");
+                continue;
+            }
+            TypeRules type = programme.definition().type(application.platformType()).orElseThrow();
+            Form submitted = ledger.submittedForm(application);
+            UUID platformId = UUID.randomUUID();
+            PlatformApproved approved = ApprovedPlatforms.event(platformId, application, submitted, programme, type, now);
+            ledger.move(application, ApplicationStatus.APPROVED, Actor.SYSTEM, "APPROVAL", notice.title());
+            notices.insert(new Platform(platformId, application.id(), programme.id(), noticeId,
+                    application.platformType().name(), approved.name(), application.organisationId(), approved.regionCode(),
+                    notice.authorityCode(), programme.definition().planYears().from(),
+                    programme.definition().planYears().to(), "APPROVED", now, null, null));
+            events.publish(approved);
+            notices.outcome(noticeId, application.id(), "APPROVED");
+        }
+        notices.close(noticeId, now);
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------ platforms
+
+    List<Platform> platforms(UUID programmeId, String status) {
+        return notices.platforms(programmeId, status);
+    }
+
+    Platform platform(UUID id) {
+        return notices.platform(id, false).orElseThrow(() -> ApiException.notFound("platform.notFound", id));
+    }
+
+    /** Revokes an approved platform (dissolution, serious violation) with a reason. */
+    Platform revoke(UUID id, String reason, Caller caller) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest("platform.reasonRequired");
+        }
+        return transactions.execute(status -> {
+            Platform platform = notices.platform(id, true).orElseThrow(() -> ApiException.notFound("platform.notFound", id));
+            requireAuthority(caller, platform.authorityCode());
+            if (!"APPROVED".equals(platform.status())) {
+                throw ApiException.conflict("platform.notApproved", platform.name());
+            }
+            Instant now = clock.instant();
+            notices.revoke(id, reason.strip(), caller.username(), now);
+            ApplicationForm application = ledger.lock(platform.applicationId());
+            ledger.move(application, ApplicationStatus.REVOKED, Actor.of(caller), "REVOCATION", reason.strip());
+            events.publish(new PlatformRevoked(UUID.randomUUID(), now, id, platform.programmeId(),
+                    platform.leadOrganisationId(), platform.authorityCode(), reason.strip()));
+            return notices.platform(id, false).orElseThrow();
+        });
+    }
+
+    // -------------------------------------------------------------------------------- helpers
+
+    private static boolean decides(Caller caller, String authorityCode) {
+        return caller.hasRole(Roles.PLATFORM_ADMIN) || (caller.hasRole(Roles.PROGRAMME_ADMIN)
+                && caller.authorityCode().filter(authorityCode::equals).isPresent());
+    }
+
+    private static void requireAuthority(Caller caller, String authorityCode) {
+        if (!decides(caller, authorityCode)) {
+            throw ApiException.forbidden("notice.notYourAuthority", authorityCode);
+        }
+    }
+
+    private Programme programme(UUID id) {
+        return programmes.find(id).orElseThrow(() -> ApiException.notFound("programme.notFound", id));
+    }
+
+    static List<String> leadNames(Form form) {
+        List<String> names = new ArrayList<>();
+        form.leadUnits().forEach(l -> names.add(l.name()));
+        return names;
+    }
+}
