@@ -1,6 +1,15 @@
 package cn.chanjiao.indicator.collection;
 
+import cn.chanjiao.indicator.config.IndicatorServiceProperties;
+import cn.chanjiao.indicator.web.Xlsx;
 import cn.chanjiao.kit.security.Caller;
+import cn.chanjiao.kit.web.IdempotentRequests;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import java.io.IOException;
+import java.io.InputStream;
 import cn.chanjiao.kit.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,10 +41,12 @@ class CollectionController {
 
     private final CollectionService collection;
     private final CollectionRepository windows;
+    private final IndicatorServiceProperties properties;
 
-    CollectionController(CollectionService collection, CollectionRepository windows) {
+    CollectionController(CollectionService collection, CollectionRepository windows, IndicatorServiceProperties properties) {
         this.collection = collection;
         this.windows = windows;
+        this.properties = properties;
     }
 
     @GetMapping("/platforms/{platformId}/years/{year}")
@@ -70,6 +81,46 @@ class CollectionController {
             @Valid @RequestBody ReopenCollectionRequest request, Caller caller) {
         PlatformYearResponse view = collection.reopen(platformId, year, request, caller);
         return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    @GetMapping(value = "/platforms/{platformId}/years/{year}/values.xlsx", produces = Xlsx.MEDIA_TYPE)
+    @Operation(summary = "The platform-year as XLSX (one row per indicator: target, value, note, evidence); fill 填报值 and import it back")
+    ResponseEntity<byte[]> export(@PathVariable UUID platformId, @PathVariable int year, Caller caller) {
+        PlatformYearResponse view = collection.view(platformId, year, caller);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("indicators-" + platformId + "-" + year + ".xlsx").build().toString())
+                .contentType(MediaType.parseMediaType(Xlsx.MEDIA_TYPE)).body(ValuesWorkbook.export(view));
+    }
+
+    @PutMapping(value = "/platforms/{platformId}/years/{year}/values.xlsx", consumes = Xlsx.MEDIA_TYPE)
+    @PreAuthorize(PLATFORM_USER)
+    @Operation(summary = "Import values from XLSX (columns 指标编码, 填报值; optional 说明, 佐证材料), read streaming; a save like PUT values")
+    ResponseEntity<Object> importWorkbook(@PathVariable UUID platformId, @PathVariable int year, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+        return importFrom(platformId, year, request.getInputStream(), ifMatch, key, caller);
+    }
+
+    @PutMapping(value = "/platforms/{platformId}/years/{year}/values.xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(PLATFORM_USER)
+    @Operation(summary = "Import values from an XLSX sent as the multipart part 'file'")
+    ResponseEntity<Object> importMultipart(@PathVariable UUID platformId, @PathVariable int year,
+            @RequestPart("file") MultipartFile file,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return importFrom(platformId, year, in, ifMatch, key, caller);
+        }
+    }
+
+    private ResponseEntity<Object> importFrom(UUID platformId, int year, InputStream in, String ifMatch, String key,
+            Caller caller) {
+        Versions.required(ifMatch);
+        IdempotentRequests.requireKey(key);
+        collection.requireEditor(platformId, caller);
+        ValuesWorkbook.Imported imported = ValuesWorkbook.read(in, properties.maxImportBytes());
+        return answer(collection.save(platformId, year, imported.request(), ifMatch, key, caller, imported::relabel));
     }
 
     @GetMapping("/windows")

@@ -129,6 +129,12 @@ public class CollectionService {
 
     public Outcome save(UUID platformId, int year, SaveValuesRequest request, String ifMatch, String idempotencyKey,
             Caller caller) {
+        return save(platformId, year, request, ifMatch, idempotencyKey, caller, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A save whose violations are relabelled (an import names the workbook's rows). */
+    Outcome save(UUID platformId, int year, SaveValuesRequest request, String ifMatch, String idempotencyKey,
+            Caller caller, java.util.function.UnaryOperator<Violation> relabel) {
         long expected = Versions.required(ifMatch);
         String key = IdempotentRequests.requireKey(idempotencyKey);
         String operation = "save:" + platformId + ":" + year + ":" + digest(request);
@@ -144,7 +150,7 @@ public class CollectionService {
         }
         ValueRules.Checked checked = ValueRules.check(type, request.values());
         if (!checked.errors().isEmpty()) {
-            throw messages.badRequest(checked.errors());
+            throw messages.badRequest(checked.errors().stream().map(relabel).toList());
         }
         return transactions.execute(status -> {
             Instant now = clock.instant();
@@ -168,6 +174,11 @@ public class CollectionService {
             idempotent.save(caller.subject(), key, operation, 200, body, now);
             return new Outcome(200, body, version, false);
         });
+    }
+
+    /** Refuses a caller who may not enter the platform's values (before an upload is read). */
+    void requireEditor(UUID platformId, Caller caller) {
+        access.editable(platformId, caller);
     }
 
     // --- submit

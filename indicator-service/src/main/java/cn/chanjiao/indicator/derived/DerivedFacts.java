@@ -1,0 +1,93 @@
+package cn.chanjiao.indicator.derived;
+
+import cn.chanjiao.indicator.platform.PlatformRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** What reporting-service told us, kept for the derived indicators (report timeliness, tech demands). */
+@Repository
+public class DerivedFacts {
+
+    private final JdbcClient jdbc;
+
+    DerivedFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void reportSubmitted(UUID obligationId, UUID platformId, String kind, int year, Instant dueAt, Instant submittedAt,
+            boolean onTime) {
+        jdbc.sql("""
+                insert into report_fact (obligation_id, platform_id, kind, year, due_at, submitted_at, on_time)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (obligation_id) do update set submitted_at = excluded.submitted_at, on_time = excluded.on_time,
+                    due_at = coalesce(excluded.due_at, report_fact.due_at)""")
+                .param(obligationId).param(platformId).param(kind).param(year).param(timestamp(dueAt))
+                .param(timestamp(submittedAt)).param(onTime).update();
+    }
+
+    void reportOverdue(UUID obligationId, UUID platformId, String kind, int year, Instant dueAt) {
+        jdbc.sql("""
+                insert into report_fact (obligation_id, platform_id, kind, year, due_at, overdue) values (?, ?, ?, ?, ?, true)
+                on conflict (obligation_id) do update set overdue = true""")
+                .param(obligationId).param(platformId).param(kind).param(year).param(timestamp(dueAt)).update();
+    }
+
+    void demandUndertaken(UUID undertakingId, UUID demandId, UUID platformId, int year) {
+        jdbc.sql("""
+                insert into tech_demand_fact (undertaking_id, demand_id, platform_id, undertaken_year) values (?, ?, ?, ?)
+                on conflict (undertaking_id) do update set undertaken_year = coalesce(tech_demand_fact.undertaken_year, excluded.undertaken_year)""")
+                .param(undertakingId).param(demandId).param(platformId).param(year).update();
+    }
+
+    void demandCompleted(UUID undertakingId, UUID demandId, UUID platformId, int year) {
+        jdbc.sql("""
+                insert into tech_demand_fact (undertaking_id, demand_id, platform_id, completed_year) values (?, ?, ?, ?)
+                on conflict (undertaking_id) do update set completed_year = excluded.completed_year""")
+                .param(undertakingId).param(demandId).param(platformId).param(year).update();
+    }
+
+    /** Report obligations of a year by platform. */
+    public Map<UUID, DerivedRules.Reports> reports(Collection<UUID> platformIds, int year) {
+        Map<UUID, DerivedRules.Reports> result = new HashMap<>();
+        if (platformIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select platform_id, count(*),
+                    count(*) filter (where submitted_at is not null and on_time),
+                    count(*) filter (where submitted_at is not null and not coalesce(on_time, false)),
+                    count(*) filter (where submitted_at is null and overdue)
+                from report_fact where platform_id = any(?::uuid[]) and year = ? group by platform_id""")
+                .param(PlatformRepository.arrayLiteral(platformIds)).param(year)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
+                        new DerivedRules.Reports(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5))))
+                .list().forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+        return result;
+    }
+
+    /** Tech demands undertaken and completed in a year by platform. */
+    public Map<UUID, DerivedRules.TechDemands> techDemands(Collection<UUID> platformIds, int year) {
+        Map<UUID, DerivedRules.TechDemands> result = new HashMap<>();
+        if (platformIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                select platform_id, count(*) filter (where undertaken_year = ?), count(*) filter (where completed_year = ?)
+                from tech_demand_fact where platform_id = any(?::uuid[]) group by platform_id""")
+                .param(year).param(year).param(PlatformRepository.arrayLiteral(platformIds))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), new DerivedRules.TechDemands(rs.getInt(2), rs.getInt(3))))
+                .list().forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+        return result;
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,46 @@
+package cn.chanjiao.indicator.results;
+
+import cn.chanjiao.indicator.web.Xlsx;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An authority's year as a workbook: platforms, statistics by type, province and city, and every value. */
+final class OverviewWorkbook {
+
+    private OverviewWorkbook() {
+    }
+
+    static byte[] export(Overview overview, Map<UUID, List<PlatformResults.IndicatorResult>> details) {
+        try (Xlsx.Writer workbook = new Xlsx.Writer()) {
+            Xlsx.SheetWriter platforms = workbook.sheet("平台完成情况", "排名", "类型内排名", "平台名称", "平台类型", "所在地区",
+                    "状态", "是否提交", "提交时间", "已填报指标数", "完成率（%）", "重点指标完成率（%）");
+            for (Overview.Row row : overview.rows()) {
+                platforms.row(row.rank(), row.rankInType(), row.name(), row.platformType(), row.regionCode(), row.status(),
+                        row.submitted() ? "是" : "否", row.submittedAt() == null ? null : row.submittedAt().toString(),
+                        row.entered(), Completion.percent(row.completion()), Completion.percent(row.keyCompletion()));
+            }
+            Xlsx.SheetWriter missing = workbook.sheet("未提交", "平台名称", "平台类型", "所在地区", "状态", "已填报指标数");
+            overview.missing().forEach(row -> missing.row(row.name(), row.platformType(), row.regionCode(), row.status(), row.entered()));
+            group(workbook.sheet("按类型统计", "平台类型", "平台数", "已提交", "平均完成率（%）"), overview.byType());
+            group(workbook.sheet("按省份统计", "省份", "平台数", "已提交", "平均完成率（%）"), overview.byProvince());
+            group(workbook.sheet("按地市统计", "地市", "平台数", "已提交", "平均完成率（%）"), overview.byCity());
+            Xlsx.SheetWriter values = workbook.sheet("指标数据", "平台名称", "指标编码", "维度", "指标名称", "单位", "目标值", "实际值",
+                    "完成率（%）", "重点指标");
+            for (Overview.Row row : overview.rows()) {
+                for (PlatformResults.IndicatorResult indicator : details.getOrDefault(row.platformId(), List.of())) {
+                    values.row(row.name(), indicator.code(), indicator.dimension(), indicator.name(), indicator.unit(),
+                            indicator.target(), indicator.actual(), Completion.percent(indicator.completion()),
+                            indicator.key() ? "是" : null);
+                }
+            }
+            return workbook.bytes();
+        }
+    }
+
+    private static void group(Xlsx.SheetWriter sheet, List<Overview.Group> groups) {
+        groups.forEach(group -> sheet.row(group.key(), group.platforms(), group.submitted(),
+                Completion.percent(group.averageCompletion())));
+    }
+}
