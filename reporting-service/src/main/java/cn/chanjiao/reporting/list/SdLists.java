@@ -21,6 +21,10 @@ import java.util.function.Consumer;
 @Repository
 public class SdLists {
 
+    public static final String ROW_COLUMNS_PUBLIC = """
+            r.id, r.list_id, r.platform_id, r.kind, r.year, r.region_code, r.industry, r.position, r.unit_name,
+            r.description, r.major, r.education_level, r.headcount, r.contact, r.phone, r.start_on, r.end_on,
+            r.service_type, r.published, r.published_at""";
     static final String ROW_COLUMNS = """
             r.id, r.list_id, r.platform_id, r.kind, r.year, r.region_code, r.industry, r.position, r.unit_name,
             r.description, r.major, r.education_level, r.headcount, r.contact, r.phone, r.start_on, r.end_on,

@@ -38,8 +38,14 @@ class PublicReportController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One published report")
-    ReportResponse get(@PathVariable UUID id) {
-        return strip(reports.publishedOne(id));
+    ReportResponse get(@PathVariable String id) {
+        UUID reportId;
+        try {
+            reportId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw cn.chanjiao.kit.web.ApiException.notFound("report.notFound", id);
+        }
+        return strip(reports.publishedOne(reportId));
     }
 
     /** The public sees the document, not the review's comment or the reviewer. */
