@@ -82,7 +82,7 @@ create table sd_list (
 );
 
 -- The rows of every list in one table: the seed columns map onto these fields (see ListKind);
--- platform, year, region and industry are copied from the list so public search needs no join.
+-- platform, year, region and industry are copied from the list so public search filters without a join.
 create table sd_row (
     id              uuid primary key,
     list_id         uuid         not null references sd_list (id) on delete cascade,
@@ -102,8 +102,6 @@ create table sd_row (
     start_on        date,
     end_on          date,
     service_type    varchar(24),
-    published       boolean      not null default false,
-    published_at    timestamptz,
     search_text     text generated always as (
         coalesce(unit_name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(major, '') || ' '
         || coalesce(service_type, '')) stored
@@ -122,7 +120,9 @@ create function sd_bigrams(t text) returns text[] language sql immutable strict 
 $$;
 create index sd_row_bigrams on sd_row using gin (sd_bigrams(search_text));
 create index sd_row_major on sd_row using gin (major gin_trgm_ops);
-create index sd_row_public on sd_row (kind, year, published_at desc) where published;
+create index sd_row_kind on sd_row (kind, year);
+-- a row is public when its list is: publishing a list updates one sd_list row, not its 100,000 rows
+create index sd_list_published on sd_list (published_at desc) where status = 'PUBLISHED';
 
 -- A member organisation undertaking (承接) a published technology demand.
 create table undertaking (

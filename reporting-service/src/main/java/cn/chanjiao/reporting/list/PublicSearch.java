@@ -40,7 +40,7 @@ public class PublicSearch {
     }
 
     public Result search(Query query, int page, int size) {
-        StringBuilder where = new StringBuilder(" where r.published");
+        StringBuilder where = new StringBuilder(" where" + SdLists.PUBLISHED);
         List<Object> params = new ArrayList<>();
         if (query.q() != null && !query.q().isBlank()) {
             for (String term : query.q().strip().split("\\s+")) {
@@ -90,13 +90,13 @@ public class PublicSearch {
             where.append(" and r.year = ?");
             params.add(query.year());
         }
-        long total = jdbc.sql("select count(*) from sd_row r" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + SdLists.FROM_ROWS + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<Hit> hits = jdbc.sql("select " + SdLists.ROW_COLUMNS + ", p.name as platform_name from sd_row r "
+        List<Hit> hits = jdbc.sql("select " + SdLists.ROW_COLUMNS + ", p.name as platform_name" + SdLists.FROM_ROWS
                 + "join platform p on p.id = r.platform_id" + where
-                + " order by r.published_at desc, r.list_id, r.position limit ? offset ?")
+                + " order by l.published_at desc, r.list_id, r.position limit ? offset ?")
                 .params(pageParams).query((rs, n) -> new Hit(SdLists.row(rs, n), rs.getString("platform_name"))).list();
         return new Result(hits, total);
     }

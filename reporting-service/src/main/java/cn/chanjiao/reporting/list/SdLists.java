@@ -21,14 +21,13 @@ import java.util.function.Consumer;
 @Repository
 public class SdLists {
 
-    public static final String ROW_COLUMNS_PUBLIC = """
+    /** The columns of a row; select them {@link #FROM_ROWS} (a row is published when its list is). */
+    public static final String ROW_COLUMNS = """
             r.id, r.list_id, r.platform_id, r.kind, r.year, r.region_code, r.industry, r.position, r.unit_name,
             r.description, r.major, r.education_level, r.headcount, r.contact, r.phone, r.start_on, r.end_on,
-            r.service_type, r.published, r.published_at""";
-    static final String ROW_COLUMNS = """
-            r.id, r.list_id, r.platform_id, r.kind, r.year, r.region_code, r.industry, r.position, r.unit_name,
-            r.description, r.major, r.education_level, r.headcount, r.contact, r.phone, r.start_on, r.end_on,
-            r.service_type, r.published, r.published_at""";
+            r.service_type, l.status = 'PUBLISHED' as published, l.published_at""";
+    public static final String FROM_ROWS = " from sd_row r join sd_list l on l.id = r.list_id ";
+    public static final String PUBLISHED = " l.status = 'PUBLISHED' ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -78,8 +77,6 @@ public class SdLists {
     void publish(UUID listId, Instant at) {
         jdbc.sql("update sd_list set status = 'PUBLISHED', version = version + 1, published_at = ?, updated_at = ? where id = ?")
                 .param(Timestamp.from(at)).param(Timestamp.from(at)).param(listId).update();
-        jdbc.sql("update sd_row set published = true, published_at = ? where list_id = ?").param(Timestamp.from(at))
-                .param(listId).update();
     }
 
     int nextPosition(UUID listId) {
@@ -146,12 +143,12 @@ public class SdLists {
     }
 
     public Optional<ListRow> findRow(UUID rowId) {
-        return jdbc.sql("select " + ROW_COLUMNS + " from sd_row r where r.id = ?").param(rowId).query(SdLists::row)
+        return jdbc.sql("select " + ROW_COLUMNS + FROM_ROWS + "where r.id = ?").param(rowId).query(SdLists::row)
                 .optional();
     }
 
     List<ListRow> rows(UUID listId, int page, int size) {
-        return jdbc.sql("select " + ROW_COLUMNS + " from sd_row r where r.list_id = ? order by r.position limit ? offset ?")
+        return jdbc.sql("select " + ROW_COLUMNS + FROM_ROWS + "where r.list_id = ? order by r.position limit ? offset ?")
                 .param(listId).param(size).param((long) page * size).query(SdLists::row).list();
     }
 
@@ -163,7 +160,7 @@ public class SdLists {
     void eachRow(UUID listId, Consumer<ListRow> consumer) {
         template.query(connection -> {
             PreparedStatement ps = connection.prepareStatement(
-                    "select " + ROW_COLUMNS + " from sd_row r where r.list_id = ? order by r.position");
+                    "select " + ROW_COLUMNS + FROM_ROWS + "where r.list_id = ? order by r.position");
             ps.setObject(1, listId);
             ps.setFetchSize(1000);
             return ps;

@@ -99,8 +99,8 @@ public class MatchingService {
         }
         String[] kindArray = kinds.toArray(String[]::new);
         if (source.kind() == ListKind.TALENT_DEMAND || source.kind() == ListKind.TALENT_SUPPLY) {
-            return jdbc.sql("select " + SdLists.ROW_COLUMNS_PUBLIC + " from sd_row r where r.published "
-                    + "and r.kind = any(cast(? as text[])) and r.id <> ? order by r.published_at desc limit ?")
+            return jdbc.sql("select " + SdLists.ROW_COLUMNS + SdLists.FROM_ROWS + "where" + SdLists.PUBLISHED
+                    + "and r.kind = any(cast(? as text[])) and r.id <> ? order by l.published_at desc limit ?")
                     .param(kindArray).param(source.id()).param(CANDIDATES)
                     .query((rs, n) -> new Candidate(SdLists.row(rs, n))).list();
         }
@@ -108,9 +108,9 @@ public class MatchingService {
         if (pairs.length == 0) {
             return List.of();
         }
-        return jdbc.sql("select " + SdLists.ROW_COLUMNS_PUBLIC + " from sd_row r where r.published "
+        return jdbc.sql("select " + SdLists.ROW_COLUMNS + SdLists.FROM_ROWS + "where" + SdLists.PUBLISHED
                 + "and r.kind = any(cast(? as text[])) and r.id <> ? and sd_bigrams(r.search_text) && cast(? as text[]) "
-                + "order by r.published_at desc limit ?")
+                + "order by l.published_at desc limit ?")
                 .param(kindArray).param(source.id()).param(pairs).param(CANDIDATES)
                 .query((rs, n) -> new Candidate(SdLists.row(rs, n))).list();
     }
