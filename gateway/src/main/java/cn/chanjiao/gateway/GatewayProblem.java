@@ -32,6 +32,9 @@ enum GatewayProblem {
     REQUEST_NOT_PROCESSED(HttpStatus.BAD_REQUEST, "request-not-processed",
             "请求未能处理", "网关无法处理该请求",
             "Request Not Processed", "The gateway could not process the request."),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+            "请求过于频繁", "请求过于频繁，请稍后重试（见 Retry-After 响应头）",
+            "Too Many Requests", "Too many requests. Try again later (see the Retry-After header)."),
     BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "service-unreachable",
             "服务无法连接", "后端服务暂时无法连接，请稍后重试",
             "Bad Gateway", "The service could not be reached. Try again later."),
@@ -73,6 +76,7 @@ enum GatewayProblem {
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
+            case 429 -> TOO_MANY_REQUESTS;
             case 502 -> BAD_GATEWAY;
             case 503 -> SERVICE_UNAVAILABLE;
             case 504 -> GATEWAY_TIMEOUT;
