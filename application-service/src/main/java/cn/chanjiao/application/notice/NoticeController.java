@@ -72,7 +72,8 @@ class NoticeController {
     @Operation(summary = "Assign an objection to someone to investigate")
     NoticeViews.ObjectionResponse assign(@PathVariable UUID id, @Valid @RequestBody AssignObjectionRequest request,
             Caller caller) {
-        return NoticeViews.ObjectionResponse.of(notices.assign(id, request.assignee().strip(), caller));
+        return NoticeViews.ObjectionResponse.of(notices.assign(id, request.assignee().strip(), caller),
+                notices.evidenceOf(id));
     }
 
     @PostMapping("/api/v1/objections/{id}/ruling")
@@ -80,7 +81,22 @@ class NoticeController {
     @Operation(summary = "Rule an objection UPHELD (the application will not be approved) or DISMISSED, with the reason")
     NoticeViews.ObjectionResponse rule(@PathVariable UUID id, @Valid @RequestBody RuleObjectionRequest request,
             Caller caller) {
-        return NoticeViews.ObjectionResponse.of(notices.rule(id, request.outcome(), request.reason(), caller));
+        return NoticeViews.ObjectionResponse.of(notices.rule(id, request.outcome(), request.reason(), caller),
+                notices.evidenceOf(id));
+    }
+
+    @GetMapping("/api/v1/objections/{id}/attachments/{attachmentId}")
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "A file of evidence attached to an objection")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> evidence(
+            @PathVariable UUID id, @PathVariable UUID attachmentId, Caller caller) {
+        var file = notices.evidence(id, attachmentId, caller);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.evidence().contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(file.evidence().fileName(),
+                                java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(new org.springframework.core.io.InputStreamResource(file.content()));
     }
 
     @PostMapping("/api/v1/platforms/{id}/revocation")

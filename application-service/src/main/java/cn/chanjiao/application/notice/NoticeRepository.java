@@ -129,6 +129,34 @@ class NoticeRepository {
                 .param(outcome).param(reason).param(by).param(Timestamp.from(at)).param(id).update();
     }
 
+    void token(UUID objectionId, String sha256) {
+        jdbc.sql("update objection set filer_token_sha256 = ? where id = ?").param(sha256).param(objectionId).update();
+    }
+
+    Optional<String> token(UUID objectionId) {
+        return jdbc.sql("select filer_token_sha256 from objection where id = ?").param(objectionId).query(String.class)
+                .optional();
+    }
+
+    record Evidence(UUID id, UUID objectionId, String fileName, String fileType, String contentType, long size,
+            String sha256, String storageKey, Instant uploadedAt) {
+    }
+
+    void insert(Evidence e) {
+        jdbc.sql("insert into objection_attachment (id, objection_id, file_name, file_type, content_type, size_bytes, "
+                + "sha256, storage_key, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .param(e.id()).param(e.objectionId()).param(e.fileName()).param(e.fileType()).param(e.contentType())
+                .param(e.size()).param(e.sha256()).param(e.storageKey()).param(Timestamp.from(e.uploadedAt())).update();
+    }
+
+    List<Evidence> evidence(UUID objectionId) {
+        return jdbc.sql("select id, objection_id, file_name, file_type, content_type, size_bytes, sha256, storage_key, "
+                + "uploaded_at from objection_attachment where objection_id = ? order by uploaded_at, id")
+                .param(objectionId).query((rs, n) -> new Evidence(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7),
+                        rs.getString(8), rs.getTimestamp(9).toInstant())).list();
+    }
+
     private Notice notice(ResultSet rs, int n) throws SQLException {
         Timestamp closed = rs.getTimestamp("closed_at");
         return new Notice(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class),

@@ -63,9 +63,20 @@ class NoticeService {
     private final IntegrationEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final cn.chanjiao.application.attachment.Attachments attachments;
+    private final cn.chanjiao.application.attachment.ObjectStorage storage;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    /** At most this many files of evidence per objection, each at most this large. */
+    static final int MAX_EVIDENCE_FILES = 5;
+    static final long MAX_EVIDENCE_BYTES = 10L * 1024 * 1024;
 
     NoticeService(NoticeRepository notices, ApplicationLedger ledger, ReviewService reviews, ProgrammeService programmes,
-            CalendarService calendar, IntegrationEvents events, TransactionTemplate transactions, Clock clock) {
+            CalendarService calendar, IntegrationEvents events, TransactionTemplate transactions, Clock clock,
+            cn.chanjiao.application.attachment.Attachments attachments,
+            cn.chanjiao.application.attachment.ObjectStorage storage) {
+        this.attachments = attachments;
+        this.storage = storage;
         this.notices = notices;
         this.ledger = ledger;
         this.reviews = reviews;
@@ -132,7 +143,7 @@ class NoticeService {
     }
 
     record NoticeDetail(Notice notice, Programme programme, List<Listed> applications, List<Objection> objections,
-            String phase) {
+            String phase, Map<UUID, List<NoticeRepository.Evidence>> evidence) {
     }
 
     record Listed(Entry entry, ApplicationForm application, Form form) {
@@ -161,7 +172,10 @@ class NoticeService {
             ApplicationForm application = applications.get(e.applicationId());
             return new Listed(e, application, ledger.submittedForm(application));
         }).toList();
-        return new NoticeDetail(notice, programme(notice.programmeId()), listed, objections, notice.phase(clock.instant()));
+        Map<UUID, List<NoticeRepository.Evidence>> evidence = new java.util.HashMap<>();
+        objections.forEach(o -> evidence.put(o.id(), notices.evidence(o.id())));
+        return new NoticeDetail(notice, programme(notice.programmeId()), listed, objections, notice.phase(clock.instant()),
+                evidence);
     }
 
     // ----------------------------------------------------------------------------- objections
@@ -169,8 +183,93 @@ class NoticeService {
     record FileObjection(UUID applicationId, String name, String contact, String grounds) {
     }
 
-    /** Anyone files an objection to an application on notice, while the notice runs. */
-    Objection file(UUID noticeId, FileObjection request) {
+    record Filed(Objection objection, String token) {
+    }
+
+    /**
+     * Anyone files an objection to an application on notice, while the notice runs. The answer carries
+     * a token (shown once, kept only as its hash) with which the filer attaches evidence.
+     */
+    Filed file(UUID noticeId, FileObjection request) {
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Objection objection = fileObjection(noticeId, request, sha256(token));
+        return new Filed(objection, token);
+    }
+
+    /** Evidence for an objection, by its filer (the token), while the notice runs; recognised by content. */
+    NoticeRepository.Evidence attach(UUID noticeId, UUID objectionId, String token, String fileName,
+            java.io.InputStream content) {
+        Objection objection = notices.objection(objectionId, false).filter(o -> o.noticeId().equals(noticeId))
+                .orElseThrow(() -> ApiException.notFound("objection.notFound", objectionId));
+        String expected = notices.token(objectionId).orElse(null);
+        if (token == null || expected == null || !java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                sha256(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw ApiException.forbidden("objection.tokenInvalid");
+        }
+        var received = attachments.receive(content, MAX_EVIDENCE_BYTES,
+                java.util.EnumSet.allOf(cn.chanjiao.application.attachment.FileType.class));
+        try {
+            return transactions.execute(status -> {
+                Notice notice = notices.notice(noticeId, true).orElseThrow();
+                if (!"RUNNING".equals(notice.phase(clock.instant()))) {
+                    throw ApiException.conflict("objection.outsideNotice", notice.startsOn().toString(),
+                            notice.endsOn().toString());
+                }
+                if (notices.evidence(objectionId).size() >= MAX_EVIDENCE_FILES) {
+                    throw ApiException.badRequest("objection.tooManyFiles", String.valueOf(MAX_EVIDENCE_FILES));
+                }
+                UUID id = UUID.randomUUID();
+                String key = "objections/" + objection.id() + "/" + id;
+                try {
+                    storage.put(key, received.file());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                String name = fileName == null || fileName.isBlank() ? "evidence." + received.type().extension()
+                        : fileName.replaceAll("[\\/:*?\"<>|\\p{Cntrl}]", "_");
+                NoticeRepository.Evidence evidence = new NoticeRepository.Evidence(id, objectionId, name,
+                        received.type().name(), received.type().contentType(), received.size(), received.sha256(), key,
+                        clock.instant());
+                notices.insert(evidence);
+                return evidence;
+            });
+        } finally {
+            received.discard();
+        }
+    }
+
+    record EvidenceFile(NoticeRepository.Evidence evidence, java.io.InputStream content) {
+    }
+
+    /** A file of evidence, for the authority deciding the objection. */
+    EvidenceFile evidence(UUID objectionId, UUID evidenceId, Caller caller) {
+        ownObjection(objectionId, caller);
+        NoticeRepository.Evidence evidence = notices.evidence(objectionId).stream().filter(e -> e.id().equals(evidenceId))
+                .findFirst().orElseThrow(() -> ApiException.notFound("objection.evidenceNotFound", evidenceId));
+        try {
+            return new EvidenceFile(evidence, storage.open(evidence.storageKey()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    List<NoticeRepository.Evidence> evidenceOf(UUID objectionId) {
+        return notices.evidence(objectionId);
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Objection fileObjection(UUID noticeId, FileObjection request, String tokenHash) {
         if (request.grounds() == null || request.grounds().isBlank()) {
             throw ApiException.badRequest("objection.groundsRequired");
         }
@@ -189,6 +288,7 @@ class NoticeService {
                     request.name().strip(), request.contact().strip(), request.grounds().strip(), "FILED", null, null,
                     null, null, now);
             notices.insert(objection);
+            notices.token(objection.id(), tokenHash);
             return objection;
         });
     }

@@ -26,16 +26,30 @@ final class NoticeViews {
 
     record ObjectionResponse(UUID id, UUID noticeId, UUID applicationId, String filerName, String filerContact,
             String grounds, String status, String assignee, String rulingReason, String ruledBy, Instant ruledAt,
-            Instant filedAt) {
+            Instant filedAt, List<EvidenceView> attachments) {
 
-        static ObjectionResponse of(Objection o) {
+        static ObjectionResponse of(Objection o, List<NoticeRepository.Evidence> evidence) {
             return new ObjectionResponse(o.id(), o.noticeId(), o.applicationId(), o.filerName(), o.filerContact(),
-                    o.grounds(), o.status(), o.assignee(), o.rulingReason(), o.ruledBy(), o.ruledAt(), o.filedAt());
+                    o.grounds(), o.status(), o.assignee(), o.rulingReason(), o.ruledBy(), o.ruledAt(), o.filedAt(),
+                    evidence.stream().map(EvidenceView::of).toList());
         }
     }
 
-    /** An objection as its filer is told: received, and when. */
-    record FiledResponse(UUID id, UUID noticeId, UUID applicationId, String status, Instant filedAt) {
+    record EvidenceView(UUID id, String fileName, String fileType, String contentType, long size, String sha256,
+            Instant uploadedAt) {
+
+        static EvidenceView of(NoticeRepository.Evidence e) {
+            return new EvidenceView(e.id(), e.fileName(), e.fileType(), e.contentType(), e.size(), e.sha256(),
+                    e.uploadedAt());
+        }
+    }
+
+    /**
+     * An objection as its filer is told: received, when, and the token (shown this once) with which
+     * they attach evidence while the notice runs.
+     */
+    record FiledResponse(UUID id, UUID noticeId, UUID applicationId, String status, Instant filedAt,
+            String attachmentToken) {
     }
 
     record PlatformResponse(UUID id, UUID applicationId, UUID programmeId, String platformType, String name,
@@ -59,6 +73,7 @@ final class NoticeViews {
                         l.application().platformType().name(), NoticeService.leadNames(l.form()),
                         ApprovedPlatforms.regionOf(l.form().leadUnits().isEmpty() ? null : l.form().leadUnits().get(0),
                                 l.application()), l.entry().outcome())).toList(),
-                withObjections ? d.objections().stream().map(ObjectionResponse::of).toList() : null);
+                withObjections ? d.objections().stream().map(o -> ObjectionResponse.of(o,
+                        d.evidence().getOrDefault(o.id(), List.of()))).toList() : null);
     }
 }

@@ -49,10 +49,27 @@ class PublicNoticeController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File an objection to an application on notice: name, contact, grounds; only while the notice runs")
     NoticeViews.FiledResponse object(@PathVariable UUID id, @Valid @RequestBody FileObjectionRequest request) {
-        var objection = notices.file(id, new NoticeService.FileObjection(request.applicationId(), request.name(),
+        var filed = notices.file(id, new NoticeService.FileObjection(request.applicationId(), request.name(),
                 request.contact(), request.grounds()));
+        var objection = filed.objection();
         return new NoticeViews.FiledResponse(objection.id(), objection.noticeId(), objection.applicationId(),
-                objection.status(), objection.filedAt());
+                objection.status(), objection.filedAt(), filed.token());
+    }
+
+    @PostMapping(path = "/api/v1/public/notices/{id}/objections/{objectionId}/attachments",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach evidence (PDF, JPEG, PNG, DOCX, XLSX by content, ≤ 10 MB, ≤ 5 files) to one's objection, "
+            + "with the token from filing in X-Objection-Token, while the notice runs")
+    NoticeViews.EvidenceView attach(@PathVariable UUID id, @PathVariable UUID objectionId,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "X-Objection-Token", required = false) String token,
+            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file) {
+        try {
+            return NoticeViews.EvidenceView.of(notices.attach(id, objectionId, token, file.getOriginalFilename(),
+                    file.getInputStream()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/api/v1/public/platforms")

@@ -160,6 +160,35 @@ public final class ProgrammeRules {
         if (participants.proofRequired() && type.attachment("PARTICIPATION_PROOF").isEmpty()) {
             problems.add(Violation.of(at + ".attachments", "programme.attachment.proofKind"));
         }
+        checkReview(type, at, problems);
+    }
+
+    /** The route has a stage that selects after its desk stages; quotas have someone to bound; the sheet has weights. */
+    private static void checkReview(TypeRules type, String at, List<Violation> problems) {
+        List<ReviewRoutes.Stage> route = ReviewRoutes.route(type, "000000", List.of());
+        if (!type.reviewRoute().isEmpty() && ReviewRoutes.selectionStage(route).isEmpty()) {
+            problems.add(Violation.of(at + ".reviewRoute", "programme.route.noSelection"));
+        }
+        if (type.quota() != null && type.quota().scope() == TypeRules.QuotaScope.PER_RECOMMENDING_REGION
+                && ReviewRoutes.deskStages(route).isEmpty()) {
+            problems.add(Violation.of(at + ".quota", "programme.quota.noRecommender"));
+        }
+        Set<String> points = new HashSet<>();
+        for (int i = 0; i < type.scoringSheet().size(); i++) {
+            TypeRules.ScoringItem item = type.scoringSheet().get(i);
+            String path = at + ".scoringSheet[" + i + "]";
+            if (item.deduction() && (item.maxDeduction() == null || item.maxDeduction().signum() <= 0)) {
+                problems.add(Violation.of(path + ".maxDeduction", "programme.scoring.deduction", item.code()));
+            }
+            for (TypeRules.ObservationPoint point : item.observationPoints()) {
+                if (!points.add(point.code())) {
+                    problems.add(Violation.of(path, "programme.duplicateCode", point.code()));
+                }
+                if (!item.deduction() && (point.maxScore() == null || point.maxScore().signum() <= 0)) {
+                    problems.add(Violation.of(path + ".observationPoints", "programme.scoring.weight", point.code()));
+                }
+            }
+        }
     }
 
     private static <T> void unique(List<T> items, Function<T, String> key, String at, List<Violation> problems) {

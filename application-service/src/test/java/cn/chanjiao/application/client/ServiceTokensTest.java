@@ -38,7 +38,7 @@ class ServiceTokensTest {
                 .willReturn(okJson("{\"access_token\":\"abc.def.ghi\",\"expires_in\":300}")));
         var identity = new ApplicationServiceProperties.Identity(URI.create("http://127.0.0.1:1"),
                 URI.create(keycloak.baseUrl() + "/realms/chanjiao/protocol/openid-connect/token"), "chanjiao-services",
-                "secret-1", Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(100), Duration.ofSeconds(5),
+                "secret-1", Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(100), Duration.ofSeconds(5),
                 new ApplicationServiceProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(10)));
         ServiceTokens tokens = new ServiceTokens(new ApplicationServiceProperties(true, identity,
                 new ApplicationServiceProperties.Attachments(Path.of("target/tmp"), org.springframework.util.unit.DataSize.ofMegabytes(1))));

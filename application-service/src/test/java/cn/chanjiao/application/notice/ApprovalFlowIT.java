@@ -40,6 +40,18 @@ class ApprovalFlowIT extends IntegrationTestBase {
         return tokens.user("expert-" + id.toString().substring(0, 8)).subject(id.toString()).roles("expert").mint();
     }
 
+    private ApiResponse evidence(String noticeId, String objectionId, String token, byte[] file) {
+        String boundary = "----e" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"证据.pdf\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return api.post("/api/v1/public/notices/" + noticeId + "/objections/" + objectionId + "/attachments")
+                .header("X-Objection-Token", token).body("multipart/form-data; boundary=" + boundary, body.toByteArray())
+                .send();
+    }
+
     private String status(UUID id) {
         return jdbc.queryForObject("select status from application where id = ?", String.class, id);
     }
@@ -135,6 +147,23 @@ class ApprovalFlowIT extends IntegrationTestBase {
         assertThat(noGrounds.isProblem(400)).isTrue();
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         String objection = filed.json().path("id").asString();
+        String token = filed.json().path("attachmentToken").asString();
+        ApiResponse evidence = evidence(noticeId, objection, token, "%PDF-1.4\n%%EOF\n".getBytes());
+        ApiResponse wrongToken = evidence(noticeId, objection, "guess", "%PDF-1.4\n%%EOF\n".getBytes());
+        byte[] exe = new byte[64];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        ApiResponse disguised = evidence(noticeId, objection, token, exe);
+        ApiResponse staff = api.get("/api/v1/notices/" + noticeId).bearer(admin).send();
+        assertThat(token).hasSizeGreaterThan(20);
+        assertThat(evidence.status()).as(evidence.toString()).isEqualTo(201);
+        assertThat(wrongToken.isProblem(403)).isTrue();
+        assertThat(disguised.isProblem(415)).as(disguised.toString()).isTrue();
+        JsonNode staffObjection = staff.json().path("objections").get(0);
+        assertThat(staffObjection.path("filerContact").asString()).isEqualTo("13700000000");
+        assertThat(staffObjection.path("attachments")).hasSize(1);
+        assertThat(api.get("/api/v1/objections/" + objection + "/attachments/" + evidence.json().path("id").asString())
+                .bearer(admin).send().status()).isEqualTo(200);
 
         // the notice ends; approval waits for the ruling
         clock.setBeijing("2024-03-09T10:00:00");

@@ -124,7 +124,7 @@ class ReviewFlowIT extends IntegrationTestBase {
         ApiResponse ranked = api.put("/api/v1/programmes/" + programme + "/recommendations/CITY_CONSORTIUM/ranking")
                 .bearer(henanEducation).json(Map.of("applicationIds", List.of(ids.get(2), ids.get(0), ids.get(1)))).send();
         ApiResponse otherProvince = api.post("/api/v1/programmes/" + programme + "/recommendations/CITY_CONSORTIUM/lock")
-                .bearer(reviewer("140000", "education")).send();
+                .bearer(reviewer("120000", "education")).send();
         ApiResponse locked = api.post("/api/v1/programmes/" + programme + "/recommendations/CITY_CONSORTIUM/lock")
                 .bearer(henanEducation).send();
         ApiResponse reorder = api.put("/api/v1/programmes/" + programme + "/recommendations/CITY_CONSORTIUM/ranking")

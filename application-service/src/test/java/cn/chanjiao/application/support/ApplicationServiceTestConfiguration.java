@@ -35,7 +35,7 @@ public class ApplicationServiceTestConfiguration {
                 context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("application-service-test",
                         Map.of("chanjiao.application.identity.url", identity.baseUrl(),
                                 "chanjiao.application.identity.token-url", identity.baseUrl() + IdentityStub.TOKEN_PATH,
-                                "chanjiao.application.identity.read-timeout", "PT1S",
+                                "chanjiao.application.identity.read-timeout", "PT2S",
                                 "chanjiao.application.identity.time-limit", "PT4S",
                                 "chanjiao.application.identity.circuit-breaker.open-for", "PT2S",
                                 // tests run the notice-closing job themselves, as two instances would
