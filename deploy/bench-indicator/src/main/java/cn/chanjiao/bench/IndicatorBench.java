@@ -101,6 +101,12 @@ public final class IndicatorBench {
     }
 
     void run() throws Exception {
+        // run copies: another build replacing a jar under a running JVM breaks its class loading
+        Path jars = Files.createDirectories(root.resolve("deploy/bench-indicator/target/jars"));
+        Files.copy(root.resolve("indicator-service/target/indicator-service.jar"), jars.resolve("indicator-service.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(root.resolve("gateway/target/gateway.jar"), jars.resolve("gateway.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         log("engines: PostgreSQL (" + (options.fastDb ? "fsync off" : "durable") + "), Kafka, JWT issuer");
         postgres = options.fastDb ? TestEngines.postgres()
                 : EmbeddedPostgresServer.start(0, Files.createDirectories(root.resolve("deploy/bench-indicator/target/pgdata-"
@@ -152,6 +158,11 @@ public final class IndicatorBench {
         results.forEach((name, result) -> report.append(String.format(Locale.ROOT, "%-22s %8.1f %8.1f %8.1f %8.1f %8.1f %8d   %s%n",
                 name, result.throughput(), result.percentile(50), result.percentile(95), result.percentile(99),
                 result.percentile(100), result.errors, result.cpu)));
+        results.forEach((name, result) -> {
+            if (result.errors > 0) {
+                report.append("  errors of ").append(name).append(": ").append(result.errorKinds).append(System.lineSeparator());
+            }
+        });
         Result direct1 = results.get("direct, 1 instance");
         Result gateway1Result = results.get("gateway, 1 instance");
         Result direct2 = results.get("direct, 2 instances");
@@ -469,7 +480,7 @@ public final class IndicatorBench {
 
     Process startService(String name, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xms256m", "-Xmx" + options.serviceHeap, "-XX:+UseParallelGC",
-                "-Duser.timezone=UTC", "-jar", root.resolve("indicator-service/target/indicator-service.jar").toString(),
+                "-Duser.timezone=UTC", "-jar", root.resolve("deploy/bench-indicator/target/jars/indicator-service.jar").toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + postgres.username(),
@@ -486,7 +497,7 @@ public final class IndicatorBench {
 
     Process startGateway(String name, int port, String indicatorUris) throws IOException {
         List<String> command = List.of(java(), "-Xms256m", "-Xmx" + options.gatewayHeap, "-XX:+UseParallelGC", "-jar",
-                root.resolve("gateway/target/gateway.jar").toString(), "--server.port=" + port,
+                root.resolve("deploy/bench-indicator/target/jars/gateway.jar").toString(), "--server.port=" + port,
                 "--chanjiao.keycloak.url=" + issuer.baseUrl(), "--chanjiao.keycloak.realm=" + TestJwtIssuer.REALM,
                 "--logging.level.root=WARN");
         return start(name, command, Map.of("CHANJIAO_INDICATOR_URIS", indicatorUris));

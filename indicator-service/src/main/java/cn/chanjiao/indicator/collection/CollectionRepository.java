@@ -85,30 +85,66 @@ public class CollectionRepository {
         return expectedVersion + 1;
     }
 
-    /** Sets (or with a null value, removes) values of a platform-year. */
+    /**
+     * Sets (or with a null value, removes) values of a platform-year: one statement for all the
+     * values set (unnest of arrays), one for all removed, whatever the batch size.
+     */
     void write(UUID platformYearId, List<StoredValue> values, Instant now, String by) {
-        List<Object[]> upserts = new ArrayList<>();
-        List<Object[]> deletes = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<BigDecimal> numbers = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         for (StoredValue value : values) {
             if (value.value() == null) {
-                deletes.add(new Object[] { platformYearId, value.code() });
+                removed.add(value.code());
             } else {
-                upserts.add(new Object[] { platformYearId, value.code(), value.value(),
-                        json.writeValueAsString(value.evidence() == null ? List.of() : value.evidence()), value.note(),
-                        Timestamp.from(now), by });
+                codes.add(value.code());
+                numbers.add(value.value());
+                evidence.add(json.writeValueAsString(value.evidence() == null ? List.of() : value.evidence()));
+                notes.add(value.note());
             }
         }
-        if (!upserts.isEmpty()) {
-            template.batchUpdate("""
-                    insert into indicator_value (platform_year_id, indicator_code, value, evidence, note, updated_at, updated_by)
-                    values (?, ?, ?, ?::jsonb, ?, ?, ?)
-                    on conflict (platform_year_id, indicator_code) do update set value = excluded.value,
-                        evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at,
-                        updated_by = excluded.updated_by""", upserts);
+        if (!codes.isEmpty()) {
+            template.update(connection -> {
+                var statement = connection.prepareStatement("""
+                        insert into indicator_value (platform_year_id, indicator_code, value, evidence, note, updated_at, updated_by)
+                        select ?, code, value, evidence::jsonb, note, ?, ?
+                        from unnest(?::text[], ?::numeric[], ?::text[], ?::text[]) as batch(code, value, evidence, note)
+                        on conflict (platform_year_id, indicator_code) do update set value = excluded.value,
+                            evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at,
+                            updated_by = excluded.updated_by""");
+                statement.setObject(1, platformYearId);
+                statement.setTimestamp(2, Timestamp.from(now));
+                statement.setString(3, by);
+                statement.setArray(4, connection.createArrayOf("text", codes.toArray()));
+                statement.setArray(5, connection.createArrayOf("numeric", numbers.toArray()));
+                statement.setArray(6, connection.createArrayOf("text", evidence.toArray()));
+                statement.setArray(7, connection.createArrayOf("text", notes.toArray()));
+                return statement;
+            });
         }
-        if (!deletes.isEmpty()) {
-            template.batchUpdate("delete from indicator_value where platform_year_id = ? and indicator_code = ?", deletes);
+        if (!removed.isEmpty()) {
+            template.update(connection -> {
+                var statement = connection.prepareStatement(
+                        "delete from indicator_value where platform_year_id = ? and indicator_code = any(?::text[])");
+                statement.setObject(1, platformYearId);
+                statement.setArray(2, connection.createArrayOf("text", removed.toArray()));
+                return statement;
+            });
         }
+    }
+
+    /** A platform's numbers of a year and of the year before (for plausibility), in one query. */
+    Map<Integer, Map<String, BigDecimal>> numbersWithPrevious(UUID platformId, int year) {
+        Map<Integer, Map<String, BigDecimal>> numbers = new HashMap<>();
+        numbers.put(year, new HashMap<>());
+        numbers.put(year - 1, new HashMap<>());
+        jdbc.sql("select y.year, v.indicator_code, v.value from indicator_value v join platform_year y on y.id = v.platform_year_id "
+                + "where y.platform_id = ? and y.year in (?, ?)").param(platformId).param(year).param(year - 1)
+                .query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getBigDecimal(3) }).list()
+                .forEach(row -> numbers.get((Integer) row[0]).put((String) row[1], (BigDecimal) row[2]));
+        return numbers;
     }
 
     /** The values of a platform-year by code. */

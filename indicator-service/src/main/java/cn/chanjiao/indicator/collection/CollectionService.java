@@ -164,8 +164,8 @@ public class CollectionService {
             collections.write(platformYear.id(), checked.values(), now, caller.username());
             long version = collections.update(withUpdate(platformYear, now), platformYear.version());
             Set<String> codes = checked.values().stream().map(StoredValue::code).collect(Collectors.toSet());
-            Map<String, BigDecimal> current = collections.numbers(platformId, year);
-            List<Violation> warnings = ValueRules.plausibility(type, codes, current, collections.numbers(platformId, year - 1),
+            Map<Integer, Map<String, BigDecimal>> numbers = collections.numbersWithPrevious(platformId, year);
+            List<Violation> warnings = ValueRules.plausibility(type, codes, numbers.get(year), numbers.get(year - 1),
                     platforms.targets(platformId, year), properties.plausibility().jumpFactor(),
                     properties.plausibility().targetFactor());
             int removed = (int) checked.values().stream().filter(value -> value.value() == null).count();
