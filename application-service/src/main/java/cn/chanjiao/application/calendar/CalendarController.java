@@ -46,14 +46,14 @@ class CalendarController {
             @Size(max = 300) String source) {
     }
 
-    @GetMapping("/api/v1/public/calendar/{year}")
+    @GetMapping({"/api/v1/public/calendar/{year}", "/api/v1/public/applications/calendar/{year}"})
     @Operation(summary = "A year's statutory holidays and make-up working days (every other Monday–Friday is a working day)")
     YearResponse year(@PathVariable @Min(2000) @Max(2100) int year) {
         List<CalendarService.Day> days = calendar.days(year);
         return new YearResponse(year, !days.isEmpty(), days);
     }
 
-    @GetMapping("/api/v1/public/calendar/period")
+    @GetMapping({"/api/v1/public/calendar/period", "/api/v1/public/applications/calendar/period"})
     @Operation(summary = "The last day of a period of N working days starting on a date (the start counts when it is a working day)")
     PeriodResponse period(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
             @RequestParam @Min(1) @Max(250) int workingDays) {
@@ -64,7 +64,7 @@ class CalendarController {
         }
     }
 
-    @PutMapping("/api/v1/calendar/days/{day}")
+    @PutMapping({"/api/v1/calendar/days/{day}", "/api/v1/applications/calendar/days/{day}"})
     @PreAuthorize("hasRole('platform-admin')")
     @Operation(summary = "Set a day as a holiday or a make-up working day (e.g. the next year's schedule once published)")
     CalendarService.Day put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
@@ -72,7 +72,7 @@ class CalendarController {
         return calendar.put(day, request.kind(), request.name().strip(), request.source(), caller);
     }
 
-    @DeleteMapping("/api/v1/calendar/days/{day}")
+    @DeleteMapping({"/api/v1/calendar/days/{day}", "/api/v1/applications/calendar/days/{day}"})
     @PreAuthorize("hasRole('platform-admin')")
     @Operation(summary = "Make a day ordinary again (working on weekdays, off at weekends)")
     ResponseEntity<Void> remove(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {

@@ -24,7 +24,9 @@ final class ApprovedPlatforms {
                 .orElse(submitted.leadUnits().isEmpty() ? null : submitted.leadUnits().get(0));
         List<PlatformApproved.Member> members = new ArrayList<>();
         for (Form.LeadUnit lead : submitted.leadUnits()) {
-            members.add(new PlatformApproved.Member(lead.organisationId(), lead.name(), "LEAD", lead.role(),
+            // a lead's type is its organisation kind (ENTERPRISE, VOCATIONAL_SCHOOL, INDUSTRIAL_PARK …), as identity-service knows it
+            members.add(new PlatformApproved.Member(lead.organisationId(), lead.name(), "LEAD",
+                    lead.kind() != null ? lead.kind() : lead.role(),
                     lead.uscc() != null ? lead.uscc() : lead.schoolCode(), lead.provinceCode(), lead.cityCode(),
                     lead.districtCode()));
         }

@@ -50,7 +50,7 @@ class NoticeController {
     record RevokeRequest(@Size(max = 2000) String reason) {
     }
 
-    @PostMapping("/api/v1/notices")
+    @PostMapping({"/api/v1/notices", "/api/v1/applications/notices"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "Put shortlisted applications on public notice from a date for at least the programme's working days")
@@ -60,14 +60,14 @@ class NoticeController {
         return NoticeViews.of(notices.staffView(notice.id(), caller), true);
     }
 
-    @GetMapping("/api/v1/notices/{id}")
+    @GetMapping({"/api/v1/notices/{id}", "/api/v1/applications/notices/{id}"})
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "A notice with its objections (filers' contacts included)")
     NoticeViews.NoticeResponse notice(@PathVariable UUID id, Caller caller) {
         return NoticeViews.of(notices.staffView(id, caller), true);
     }
 
-    @PostMapping("/api/v1/objections/{id}/assignment")
+    @PostMapping({"/api/v1/objections/{id}/assignment", "/api/v1/applications/objections/{id}/assignment"})
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "Assign an objection to someone to investigate")
     NoticeViews.ObjectionResponse assign(@PathVariable UUID id, @Valid @RequestBody AssignObjectionRequest request,
@@ -76,7 +76,7 @@ class NoticeController {
                 notices.evidenceOf(id));
     }
 
-    @PostMapping("/api/v1/objections/{id}/ruling")
+    @PostMapping({"/api/v1/objections/{id}/ruling", "/api/v1/applications/objections/{id}/ruling"})
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "Rule an objection UPHELD (the application will not be approved) or DISMISSED, with the reason")
     NoticeViews.ObjectionResponse rule(@PathVariable UUID id, @Valid @RequestBody RuleObjectionRequest request,
@@ -85,7 +85,7 @@ class NoticeController {
                 notices.evidenceOf(id));
     }
 
-    @GetMapping("/api/v1/objections/{id}/attachments/{attachmentId}")
+    @GetMapping({"/api/v1/objections/{id}/attachments/{attachmentId}", "/api/v1/applications/objections/{id}/attachments/{attachmentId}"})
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "A file of evidence attached to an objection")
     org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> evidence(
@@ -99,7 +99,7 @@ class NoticeController {
                 .body(new org.springframework.core.io.InputStreamResource(file.content()));
     }
 
-    @PostMapping("/api/v1/platforms/{id}/revocation")
+    @PostMapping({"/api/v1/platforms/{id}/revocation", "/api/v1/applications/platforms/{id}/revocation"})
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "Revoke an approved platform (dissolution, serious violation) with a reason")
     NoticeViews.PlatformResponse revoke(@PathVariable UUID id, @Valid @RequestBody RevokeRequest request, Caller caller) {

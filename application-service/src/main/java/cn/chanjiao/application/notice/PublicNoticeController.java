@@ -33,19 +33,19 @@ class PublicNoticeController {
             @NotBlank @Size(max = 200) String contact, @Size(max = 5000) String grounds) {
     }
 
-    @GetMapping("/api/v1/public/notices")
+    @GetMapping({"/api/v1/public/notices", "/api/v1/public/applications/notices"})
     @Operation(summary = "Public notices, newest first, with the applications on each")
     List<NoticeViews.NoticeResponse> list(@RequestParam(required = false) UUID programmeId) {
         return notices.publicList(programmeId).stream().map(d -> NoticeViews.of(d, false)).toList();
     }
 
-    @GetMapping("/api/v1/public/notices/{id}")
+    @GetMapping({"/api/v1/public/notices/{id}", "/api/v1/public/applications/notices/{id}"})
     @Operation(summary = "One notice: dates (working days), phase, the applications on it")
     NoticeViews.NoticeResponse notice(@PathVariable UUID id) {
         return NoticeViews.of(notices.publicView(id), false);
     }
 
-    @PostMapping("/api/v1/public/notices/{id}/objections")
+    @PostMapping({"/api/v1/public/notices/{id}/objections", "/api/v1/public/applications/notices/{id}/objections"})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File an objection to an application on notice: name, contact, grounds; only while the notice runs")
     NoticeViews.FiledResponse object(@PathVariable UUID id, @Valid @RequestBody FileObjectionRequest request) {
@@ -56,7 +56,7 @@ class PublicNoticeController {
                 objection.status(), objection.filedAt(), filed.token());
     }
 
-    @PostMapping(path = "/api/v1/public/notices/{id}/objections/{objectionId}/attachments",
+    @PostMapping(path = {"/api/v1/public/notices/{id}/objections/{objectionId}/attachments", "/api/v1/public/applications/notices/{id}/objections/{objectionId}/attachments"},
             consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Attach evidence (PDF, JPEG, PNG, DOCX, XLSX by content, ≤ 10 MB, ≤ 5 files) to one's objection, "
@@ -72,14 +72,14 @@ class PublicNoticeController {
         }
     }
 
-    @GetMapping("/api/v1/public/platforms")
+    @GetMapping({"/api/v1/public/platforms", "/api/v1/public/applications/platforms"})
     @Operation(summary = "The approved list: platforms under construction (and revoked ones with status=REVOKED)")
     List<NoticeViews.PlatformResponse> platforms(@RequestParam(required = false) UUID programmeId,
             @RequestParam(defaultValue = "APPROVED") String status) {
         return notices.platforms(programmeId, status).stream().map(NoticeViews.PlatformResponse::of).toList();
     }
 
-    @GetMapping("/api/v1/public/platforms/{id}")
+    @GetMapping({"/api/v1/public/platforms/{id}", "/api/v1/public/applications/platforms/{id}"})
     @Operation(summary = "One approved platform")
     NoticeViews.PlatformResponse platform(@PathVariable UUID id) {
         return NoticeViews.PlatformResponse.of(notices.platform(id));

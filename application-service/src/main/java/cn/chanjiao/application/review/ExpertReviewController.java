@@ -133,7 +133,7 @@ class ExpertReviewController {
         }
     }
 
-    @PostMapping("/api/v1/review-rounds")
+    @PostMapping({"/api/v1/review-rounds", "/api/v1/applications/review-rounds"})
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(STAFF)
     @Operation(summary = "Open an expert review round for recommended applications (held by the route's expert stage)")
@@ -145,49 +145,49 @@ class ExpertReviewController {
         return RoundResponse.of(service.detail(round.id(), caller));
     }
 
-    @GetMapping("/api/v1/review-rounds/{id}")
+    @GetMapping({"/api/v1/review-rounds/{id}", "/api/v1/applications/review-rounds/{id}"})
     @PreAuthorize("hasAnyRole('reviewer', 'programme-admin', 'platform-admin')")
     @Operation(summary = "A round: its applications with averages, assignments with scores and outliers, the sheet")
     RoundResponse round(@PathVariable UUID id, Caller caller) {
         return RoundResponse.of(service.detail(id, caller));
     }
 
-    @PostMapping("/api/v1/review-rounds/{id}/random-assignment")
+    @PostMapping({"/api/v1/review-rounds/{id}/random-assignment", "/api/v1/applications/review-rounds/{id}/random-assignment"})
     @PreAuthorize(STAFF)
     @Operation(summary = "Assign experts at random from the authority's pool, never one with a conflict of interest")
     RoundResponse assignRandomly(@PathVariable UUID id, Caller caller) {
         return RoundResponse.of(service.assignRandomly(id, caller));
     }
 
-    @PostMapping("/api/v1/review-rounds/{id}/assignments")
+    @PostMapping({"/api/v1/review-rounds/{id}/assignments", "/api/v1/applications/review-rounds/{id}/assignments"})
     @PreAuthorize(STAFF)
     @Operation(summary = "Assign a chosen expert; a conflicted one is refused (409 naming why)")
     RoundResponse assign(@PathVariable UUID id, @Valid @RequestBody AssignRequest request, Caller caller) {
         return RoundResponse.of(service.assign(id, request.applicationId(), request.expertId(), caller));
     }
 
-    @PostMapping("/api/v1/review-rounds/{id}/closure")
+    @PostMapping({"/api/v1/review-rounds/{id}/closure", "/api/v1/applications/review-rounds/{id}/closure"})
     @PreAuthorize(STAFF)
     @Operation(summary = "Close the round when every assignment is scored: averages, outliers flagged")
     RoundResponse close(@PathVariable UUID id, Caller caller) {
         return RoundResponse.of(service.close(id, caller));
     }
 
-    @GetMapping("/api/v1/expert/assignments")
+    @GetMapping({"/api/v1/expert/assignments", "/api/v1/applications/expert/assignments"})
     @PreAuthorize("hasRole('expert')")
     @Operation(summary = "The calling expert's assignments, and nobody else's")
     List<ExpertAssignmentResponse> myAssignments(Caller caller) {
         return service.myAssignments(caller).stream().map(ExpertAssignmentResponse::of).toList();
     }
 
-    @GetMapping("/api/v1/expert/assignments/{id}")
+    @GetMapping({"/api/v1/expert/assignments/{id}", "/api/v1/applications/expert/assignments/{id}"})
     @PreAuthorize("hasRole('expert')")
     @Operation(summary = "One of the caller's assignments with the scoring sheet and the submitted form")
     ExpertAssignmentResponse myAssignment(@PathVariable UUID id, Caller caller) {
         return ExpertAssignmentResponse.of(service.myAssignment(id, caller));
     }
 
-    @PutMapping("/api/v1/expert/assignments/{id}/score")
+    @PutMapping({"/api/v1/expert/assignments/{id}/score", "/api/v1/applications/expert/assignments/{id}/score"})
     @PreAuthorize("hasRole('expert')")
     @Operation(summary = "Score every observation point within its range, the deduction, a comment; again while the round is open")
     ExpertAssignmentResponse score(@PathVariable UUID id, @Valid @RequestBody ScoreRequest request, Caller caller) {

@@ -131,6 +131,9 @@ class ApprovalFlowIT extends IntegrationTestBase {
 
         // anyone reads it and may object during it
         ApiResponse publicRead = api.get("/api/v1/public/notices/" + noticeId).send();
+        // the same under the gateway's application-service prefix
+        ApiResponse throughGatewayPrefix = api.get("/api/v1/public/applications/notices/" + noticeId).send();
+        assertThat(throughGatewayPrefix.json().path("id").asString()).as(throughGatewayPrefix.toString()).isEqualTo(noticeId);
         ApiResponse tooEarly = api.post("/api/v1/public/notices/" + noticeId + "/objections").json(Map.of(
                 "applicationId", b, "name", "王五", "contact", "13700000000", "grounds", "实训设备不足")).send();
         clock.setBeijing("2024-03-05T09:00:00");

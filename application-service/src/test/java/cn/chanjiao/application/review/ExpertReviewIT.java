@@ -120,7 +120,7 @@ class ExpertReviewIT extends IntegrationTestBase {
 
         // experts see only their own assignment and score within the sheet
         ApiResponse mine = api.get("/api/v1/expert/assignments").bearer(expertToken(free1)).send();
-        ApiResponse none = api.get("/api/v1/expert/assignments").bearer(expertToken(fromLead)).send();
+        ApiResponse none = api.get("/api/v1/applications/expert/assignments").bearer(expertToken(fromLead)).send();
         String assignment = mine.json().get(0).path("id").asString();
         ApiResponse notTheirs = api.put("/api/v1/expert/assignments/" + assignment + "/score").bearer(expertToken(free2))
                 .json(Map.of("scores", Map.of("OVERALL", 80))).send();
