@@ -368,7 +368,8 @@ class FormService {
                 Versions.check(expectedVersion, application.version());
             }
             ApplicationStatus from = application.status();
-            if (!(from.editable() || from == ApplicationStatus.SUBMITTED)) {
+            if (!(from.editable() || from == ApplicationStatus.SUBMITTED)
+                    || (from == ApplicationStatus.SUBMITTED && returnPolicy.reviewStarted(application))) {
                 throw ApiException.conflict("application.cannotWithdraw", label(from)).with("applicationStatus", from.name());
             }
             Instant now = clock.instant();

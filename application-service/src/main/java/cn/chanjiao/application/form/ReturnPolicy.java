@@ -18,4 +18,7 @@ public interface ReturnPolicy {
 
     /** Called in the returning transaction: the application starts its route again when resubmitted. */
     void returned(ApplicationForm application);
+
+    /** Whether a reviewer has passed a stage of the submitted application already (then it can no longer be withdrawn). */
+    boolean reviewStarted(ApplicationForm application);
 }

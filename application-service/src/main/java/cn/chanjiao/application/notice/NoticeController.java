@@ -60,6 +60,14 @@ class NoticeController {
         return NoticeViews.of(notices.staffView(notice.id(), caller), true);
     }
 
+    @GetMapping({"/api/v1/notices", "/api/v1/applications/notices"})
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "The notices of the caller's authority with their objections, newest first")
+    List<NoticeViews.NoticeResponse> notices(@org.springframework.web.bind.annotation.RequestParam(required = false)
+            UUID programmeId, Caller caller) {
+        return notices.staffList(programmeId, caller).stream().map(d -> NoticeViews.of(d, true)).toList();
+    }
+
     @GetMapping({"/api/v1/notices/{id}", "/api/v1/applications/notices/{id}"})
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "A notice with its objections (filers' contacts included)")

@@ -158,6 +158,13 @@ class NoticeService {
         return notices.notices(programmeId, 100).stream().map(n -> detail(n, List.of())).toList();
     }
 
+    /** The notices of the caller's authority (every notice for a platform admin), with their objections. */
+    List<NoticeDetail> staffList(UUID programmeId, Caller caller) {
+        return notices.notices(programmeId, 200).stream()
+                .filter(n -> decides(caller, n.authorityCode()))
+                .map(n -> detail(n, notices.objections(n.id()))).toList();
+    }
+
     NoticeDetail staffView(UUID id, Caller caller) {
         Notice notice = notices.notice(id, false).orElseThrow(() -> ApiException.notFound("notice.notFound", id));
         requireAuthority(caller, notice.authorityCode());

@@ -145,6 +145,31 @@ class ExpertReviewController {
         return RoundResponse.of(service.detail(round.id(), caller));
     }
 
+    record RoundSummary(UUID id, UUID programmeId, String platformType, String name, String status, Instant createdAt,
+            Instant closedAt) {
+    }
+
+    @GetMapping({"/api/v1/review-rounds", "/api/v1/applications/review-rounds"})
+    @PreAuthorize(STAFF)
+    @Operation(summary = "The rounds the caller's authority and department hold, newest first")
+    List<RoundSummary> rounds(@RequestParam(required = false) UUID programmeId,
+            @RequestParam(required = false) PlatformType platformType, Caller caller) {
+        return service.rounds(programmeId, platformType == null ? null : platformType.name(), caller).stream()
+                .map(r -> new RoundSummary(r.id(), r.programmeId(), r.platformType(), r.name(), r.status(), r.createdAt(),
+                        r.closedAt())).toList();
+    }
+
+    @GetMapping({"/api/v1/review-rounds/{id}/scores.xlsx", "/api/v1/applications/review-rounds/{id}/scores.xlsx"})
+    @PreAuthorize("hasAnyRole('reviewer', 'programme-admin', 'platform-admin')")
+    @Operation(summary = "The round's scores as a spreadsheet (per expert and observation point, averages, outliers)")
+    org.springframework.http.ResponseEntity<byte[]> scores(@PathVariable UUID id, Caller caller) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename("专家评分.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(service.scoresXlsx(id, caller));
+    }
+
     @GetMapping({"/api/v1/review-rounds/{id}", "/api/v1/applications/review-rounds/{id}"})
     @PreAuthorize("hasAnyRole('reviewer', 'programme-admin', 'platform-admin')")
     @Operation(summary = "A round: its applications with averages, assignments with scores and outliers, the sheet")

@@ -59,6 +59,14 @@ class ExpertReviewRepository {
                 .param(Timestamp.from(round.createdAt())).update();
     }
 
+    /** Rounds held by an authority and department, newest first. */
+    List<Round> rounds(String authorityCode, String department, UUID programmeId, String platformType) {
+        return jdbc.sql("select * from review_round where authority_code = ? and department = ? "
+                + "and (cast(? as uuid) is null or programme_id = ?) and (cast(? as varchar) is null or platform_type = ?) "
+                + "order by created_at desc, id limit 200").param(authorityCode).param(department).param(programmeId)
+                .param(programmeId).param(platformType).param(platformType).query(this::round).list();
+    }
+
     void addApplication(UUID roundId, UUID applicationId) {
         jdbc.sql("insert into review_round_application (round_id, application_id) values (?, ?)").param(roundId)
                 .param(applicationId).update();

@@ -133,6 +133,22 @@ class ExpertReviewService {
         return new RoundDetail(round, rounds.applications(roundId), rounds.assignments(roundId), sheet(round));
     }
 
+    /** The rounds the caller's authority and department hold. */
+    List<Round> rounds(UUID programmeId, String platformType, Caller caller) {
+        String authority = caller.authorityCode().orElseThrow(() -> ApiException.forbidden("recommendation.noAuthority"));
+        String department = caller.department().orElseThrow(() -> ApiException.forbidden("recommendation.noAuthority"));
+        return rounds.rounds(authority, department, programmeId, platformType);
+    }
+
+    /** The round's scores as a spreadsheet: one row per expert and application, the averages, outliers marked. */
+    byte[] scoresXlsx(UUID roundId, Caller caller) {
+        RoundDetail detail = detail(roundId, caller);
+        Map<UUID, String> names = new HashMap<>();
+        ledger.findAll(detail.applications().stream().map(ExpertReviewRepository.RoundApplication::applicationId).toList())
+                .forEach(a -> names.put(a.id(), a.name()));
+        return ScoresWorkbook.write(detail, names);
+    }
+
     /** Fills every application of the round up to its number of experts, drawn at random from the pool without conflicts. */
     RoundDetail assignRandomly(UUID roundId, Caller caller) {
         Round round = ownRound(roundId, caller, false);

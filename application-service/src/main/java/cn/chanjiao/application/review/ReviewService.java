@@ -267,6 +267,11 @@ public class ReviewService implements ReturnPolicy {
     }
 
     @Override
+    public boolean reviewStarted(ApplicationForm application) {
+        return reviews.stageIndex(application.id()) > 0;
+    }
+
+    @Override
     public void returned(ApplicationForm application) {
         reviews.restart(application.id(), clock.instant());
     }

@@ -158,6 +158,10 @@ class ApprovalFlowIT extends IntegrationTestBase {
         exe[1] = 'Z';
         ApiResponse disguised = evidence(noticeId, objection, token, exe);
         ApiResponse staff = api.get("/api/v1/notices/" + noticeId).bearer(admin).send();
+        ApiResponse staffList = api.get("/api/v1/notices?programmeId=" + programme).bearer(admin).send();
+        ApiResponse otherCity = api.get("/api/v1/notices?programmeId=" + programme).bearer(programmeAdmin("330200")).send();
+        assertThat(staffList.json().valueStream().map(n -> n.path("id").asString()).toList()).contains(noticeId);
+        assertThat(otherCity.json().size()).isZero();
         assertThat(token).hasSizeGreaterThan(20);
         assertThat(evidence.status()).as(evidence.toString()).isEqualTo(201);
         assertThat(wrongToken.isProblem(403)).isTrue();

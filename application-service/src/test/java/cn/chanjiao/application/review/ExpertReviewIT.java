@@ -156,6 +156,14 @@ class ExpertReviewIT extends IntegrationTestBase {
         closed.json().path("assignments").forEach(a -> assertThat(a.path("outlier").asBoolean())
                 .isEqualTo(a.path("expertId").asString().equals(free3.toString())));
         assertThat(scoreAfterClose.isProblem(409)).isTrue();
+        ApiResponse listed = api.get("/api/v1/review-rounds?programmeId=" + programmeId(SHANXI)).bearer(admin).send();
+        ApiResponse otherDepartmentList = api.get("/api/v1/review-rounds").bearer(wrongDepartment).send();
+        ApiResponse sheet = api.get("/api/v1/review-rounds/" + round + "/scores.xlsx").bearer(admin).send();
+        assertThat(listed.json().valueStream().map(r -> r.path("id").asString()).toList()).contains(round);
+        assertThat(otherDepartmentList.json().valueStream().map(r -> r.path("id").asString()).toList())
+                .doesNotContain(round);
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.contentType()).contains("spreadsheetml");
 
         // meeting review and site visit with minutes, then the shortlist
         ApiResponse noMinutes = record(application.toString(), admin, "MEETING_REVIEW", "PASSED", false);
