@@ -128,26 +128,48 @@ public final class IndicatorBench {
         awaitPlatforms(2 * options.platforms);
 
         Map<String, Result> results = new LinkedHashMap<>();
-        results.put("direct, 1 instance", load("direct-1", List.of("http://127.0.0.1:" + port1), loadPlatforms,
-                Map.of("indicator-1", service1)));
-
-        int gatewayPort1 = freePort();
-        Process gateway1 = startGateway("gateway-1", gatewayPort1, "http://127.0.0.1:" + port1);
-        awaitReady("http://127.0.0.1:" + gatewayPort1 + "/actuator/health", gateway1);
-        results.put("gateway, 1 instance", load("gateway-1", List.of("http://127.0.0.1:" + gatewayPort1), loadPlatforms,
-                Map.of("gateway", gateway1, "indicator-1", service1)));
-        stop(gateway1);
+        if (options.runs.contains("direct-1")) {
+            results.put("direct, 1 instance", load("direct-1", List.of("http://127.0.0.1:" + port1), loadPlatforms,
+                    Map.of("indicator-1", service1)));
+        }
+        if (options.runs.contains("gateway-1")) {
+            int gatewayPort1 = freePort();
+            Process gateway1 = startGateway("gateway-1", gatewayPort1, "http://127.0.0.1:" + port1);
+            awaitReady("http://127.0.0.1:" + gatewayPort1 + "/actuator/health", gateway1);
+            results.put("gateway, 1 instance", load("gateway-1", List.of("http://127.0.0.1:" + gatewayPort1), loadPlatforms,
+                    Map.of("gateway", gateway1, "indicator-1", service1)));
+            stop(gateway1);
+        }
+        if (!options.runs.contains("gateway-2") && !options.runs.contains("direct-2") && options.skipKill) {
+            System.out.println(summary(results));
+            return;
+        }
 
         Process service2 = startService("indicator-2", port2);
         awaitReady("http://127.0.0.1:" + port2 + "/actuator/health/readiness", service2);
         int gatewayPort2 = freePort();
         Process gateway2 = startGateway("gateway-2", gatewayPort2, "http://127.0.0.1:" + port1 + ",http://127.0.0.1:" + port2);
         awaitReady("http://127.0.0.1:" + gatewayPort2 + "/actuator/health", gateway2);
-        results.put("gateway, 2 instances", load("gateway-2", List.of("http://127.0.0.1:" + gatewayPort2), loadPlatforms,
-                Map.of("gateway", gateway2, "indicator-1", service1, "indicator-2", service2)));
-        results.put("direct, 2 instances", load("direct-2", List.of("http://127.0.0.1:" + port1, "http://127.0.0.1:" + port2),
-                loadPlatforms, Map.of("indicator-1", service1, "indicator-2", service2)));
+        if (options.runs.contains("gateway-2")) {
+            results.put("gateway, 2 instances", load("gateway-2", List.of("http://127.0.0.1:" + gatewayPort2), loadPlatforms,
+                    Map.of("gateway", gateway2, "indicator-1", service1, "indicator-2", service2)));
+        }
+        if (options.runs.contains("direct-2")) {
+            results.put("direct, 2 instances", load("direct-2", List.of("http://127.0.0.1:" + port1, "http://127.0.0.1:" + port2),
+                    loadPlatforms, Map.of("indicator-1", service1, "indicator-2", service2)));
+        }
 
+        StringBuilder report = new StringBuilder(summary(results));
+        if (!options.skipKill) {
+            report.append(killTest(gatewayPort2, port1, port2, service1, service2, killPlatforms));
+        }
+        System.out.println(report);
+        Path out = root.resolve("deploy/bench-indicator/target/report-" + System.currentTimeMillis() + ".txt");
+        Files.writeString(out, report.toString());
+        log("report written to " + root.relativize(out));
+    }
+
+    String summary(Map<String, Result> results) {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "%nindicator-service benchmark %s — %d platforms, %d workers, %d s measured after %d s warm-up, "
                 + "%d values per save, PostgreSQL %s, %d cores%n", Instant.now(), options.platforms, options.concurrency,
@@ -163,22 +185,15 @@ public final class IndicatorBench {
                 report.append("  errors of ").append(name).append(": ").append(result.errorKinds).append(System.lineSeparator());
             }
         });
-        Result direct1 = results.get("direct, 1 instance");
-        Result gateway1Result = results.get("gateway, 1 instance");
-        Result direct2 = results.get("direct, 2 instances");
-        Result gateway2Result = results.get("gateway, 2 instances");
-        report.append(String.format(Locale.ROOT, "gateway cost: throughput gateway/direct %.2f (1 instance), %.2f (2 instances); "
-                + "p99 gateway/direct %.2f (1 instance), %.2f (2 instances)%n",
-                gateway1Result.throughput() / direct1.throughput(), gateway2Result.throughput() / direct2.throughput(),
-                gateway1Result.percentile(99) / direct1.percentile(99), gateway2Result.percentile(99) / direct2.percentile(99)));
-
-        if (!options.skipKill) {
-            report.append(killTest(gatewayPort2, port1, port2, service1, service2, killPlatforms));
+        for (String instances : List.of("1 instance", "2 instances")) {
+            Result direct = results.get("direct, " + instances);
+            Result gateway = results.get("gateway, " + instances);
+            if (direct != null && gateway != null) {
+                report.append(String.format(Locale.ROOT, "gateway cost (%s): throughput gateway/direct %.2f, p99 gateway/direct %.2f%n",
+                        instances, gateway.throughput() / direct.throughput(), gateway.percentile(99) / direct.percentile(99)));
+            }
         }
-        System.out.println(report);
-        Path out = root.resolve("deploy/bench-indicator/target/report-" + System.currentTimeMillis() + ".txt");
-        Files.writeString(out, report.toString());
-        log("report written to " + root.relativize(out));
+        return report.toString();
     }
 
     // --- load
@@ -717,7 +732,7 @@ public final class IndicatorBench {
         }
     }
 
-    record Options(String root, int platforms, int concurrency, int seconds, int warmup, int values, boolean fastDb,
+    record Options(Set<String> runs, String root, int platforms, int concurrency, int seconds, int warmup, int values, boolean fastDb,
             boolean skipKill, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
 
         static Options parse(String[] args) {
@@ -728,7 +743,8 @@ public final class IndicatorBench {
                     given.put(pair[0], pair.length > 1 ? pair[1] : "true");
                 }
             }
-            return new Options(given.getOrDefault("root", "."), Integer.parseInt(given.getOrDefault("platforms", "256")),
+            return new Options(Set.of(given.getOrDefault("runs", "direct-1,gateway-1,gateway-2,direct-2").split(",")),
+                    given.getOrDefault("root", "."), Integer.parseInt(given.getOrDefault("platforms", "256")),
                     Integer.parseInt(given.getOrDefault("concurrency", "64")), Integer.parseInt(given.getOrDefault("seconds", "30")),
                     Integer.parseInt(given.getOrDefault("warmup", "10")), Integer.parseInt(given.getOrDefault("values", "40")),
                     given.containsKey("fast-db"), given.containsKey("skip-kill"),

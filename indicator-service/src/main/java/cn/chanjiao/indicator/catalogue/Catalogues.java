@@ -4,10 +4,7 @@ import cn.chanjiao.indicator.config.IndicatorServiceProperties;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +22,11 @@ import java.util.UUID;
  * The catalogues: loaded from the files into the database on first start (a programme already
  * stored is left as it is, whichever instance stored it), then read from the database. They are
  * reference data that no request changes, so each instance keeps the rows it read; programme ids
- * learnt from events are read from the database every time.
+ * learnt from events are read from the database every time. Loading happens once every bean is
+ * created and before the Kafka listeners start, so no event finds its catalogue missing.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class Catalogues implements ApplicationRunner {
+public class Catalogues implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Catalogues.class);
 
@@ -49,7 +46,7 @@ public class Catalogues implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!properties.loadCatalogues()) {
             return;
         }
@@ -65,6 +62,11 @@ public class Catalogues implements ApplicationRunner {
                         .map(type -> type.type() + "=" + type.indicators().size()).toList());
             }
         }
+        // a programme whose platforms were approved before its catalogue was stored
+        jdbc.sql("""
+                update catalogue c set programme_id = (select p.programme_id from platform p
+                    where p.programme_code = c.programme_code order by p.approved_at limit 1)
+                where c.programme_id is null""").update();
         cached = null;
     }
 

@@ -138,6 +138,7 @@ public class CollectionService {
         long expected = Versions.required(ifMatch);
         String key = IdempotentRequests.requireKey(idempotencyKey);
         String operation = "save:" + platformId + ":" + year + ":" + digest(request);
+
         Optional<IdempotentRequests.Answer> earlier = idempotent.find(caller.subject(), key);
         if (earlier.isPresent()) {
             return replay(earlier.get(), operation, key);
@@ -295,11 +296,26 @@ public class CollectionService {
         return new Outcome(answer.status(), body, body.path("version").asLong(), true);
     }
 
-    private String digest(Object request) {
+    /** A fingerprint of the batch: the same batch always gives the same one, another batch another. */
+    static String digest(SaveValuesRequest request) {
+        StringBuilder text = new StringBuilder(request.values().size() * 32);
+        for (SaveValuesRequest.Entry entry : request.values()) {
+            if (entry == null) {
+                text.append('\u0003');
+                continue;
+            }
+            text.append(entry.code()).append('\u0001').append(entry.value()).append('\u0001').append(entry.note());
+            if (entry.evidence() != null) {
+                for (StoredValue.Evidence evidence : entry.evidence()) {
+                    text.append('\u0001').append(evidence == null ? null
+                            : evidence.attachmentId() + "\u0004" + evidence.name() + "\u0004" + evidence.uri());
+                }
+            }
+            text.append('\u0002');
+        }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
