@@ -201,6 +201,56 @@ class LocalPlatformIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    // --- across services, over the real Kafka -------------------------------------------------------
+
+    @Test
+    void anApprovedPlatformBecomesReportObligationsAndAnIndicatorPlatformForItsLeadOrganisation() throws Exception {
+        String platformId = java.util.UUID.randomUUID().toString();
+        String eventId = java.util.UUID.randomUUID().toString();
+        String organisation = "5a0c1e2b-7d3f-4c8a-9e61-140100000001"; // the demo applicant's organisation
+        String payload = """
+                {"eventId":"%s","occurredAt":"2023-12-20T02:00:00Z","platformId":"%s",
+                 "applicationId":"%s","programmeId":"%s","programmeCode":"SX-INDUSTRY-COMMUNITY-2023",
+                 "platformType":"INDUSTRY_COMMUNITY","name":"山西省新能源汽车行业产教融合共同体（端到端）",
+                 "leadOrganisationId":"%s","leadOrganisationIds":["%s"],"regionCode":"140100","authorityCode":"140000",
+                 "planYears":[2023,2024,2025],"baselineYear":null,"targets":[],
+                 "members":[{"organisationId":"%s","name":"太原示范企业","role":"LEAD","memberType":"ENTERPRISE",
+                   "code":null,"provinceCode":"140000","cityCode":"140100","districtCode":null},
+                  {"organisationId":null,"name":"杭州某职业技术学院","role":"PARTICIPANT","memberType":"SCHOOL",
+                   "code":null,"provinceCode":"330000","cityCode":"330100","districtCode":null}],
+                 "approvedAt":"2023-12-20T02:00:00Z"}""".formatted(eventId, platformId, java.util.UUID.randomUUID(),
+                java.util.UUID.randomUUID(), organisation, organisation, organisation);
+        String envelope = """
+                {"eventId":"%s","type":"PlatformApproved","version":1,"occurredAt":"2023-12-20T02:00:00Z",
+                 "aggregateId":"%s","source":"application-service","payload":%s}""".formatted(eventId, platformId, payload);
+        java.util.Properties producer = new java.util.Properties();
+        producer.put("bootstrap.servers", "127.0.0.1:" + platform.settings().kafkaPort());
+        producer.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        producer.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        try (var kafka = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(producer)) {
+            // delivered twice, as Kafka may: each consumer applies it once
+            kafka.send(new org.apache.kafka.clients.producer.ProducerRecord<>("application.lifecycle.v1", platformId, envelope)).get();
+            kafka.send(new org.apache.kafka.clients.producer.ProducerRecord<>("application.lifecycle.v1", platformId, envelope)).get();
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> get("/api/v1/indicators/platforms/" + platformId, applicantToken).statusCode() == 200
+                        && !JsonPath.<List<Object>>read(get("/api/v1/reports?platformId=" + platformId, applicantToken).body(), "$").isEmpty());
+
+        HttpResponse<String> indicatorPlatform = get("/api/v1/indicators/platforms/" + platformId, applicantToken);
+        assertThat(indicatorPlatform.body()).contains("山西省新能源汽车行业产教融合共同体（端到端）");
+        HttpResponse<String> obligations = get("/api/v1/reports?platformId=" + platformId, applicantToken);
+        List<String> years = JsonPath.read(obligations.body(), "$[*].year");
+        assertThat(years).as(obligations.body()).isNotEmpty();
+        Thread.sleep(2000); // the second delivery has been read by now
+        List<Object> again = JsonPath.read(get("/api/v1/reports?platformId=" + platformId, applicantToken).body(), "$");
+        assertThat(again).hasSize(years.size());
+        // another organisation's people do not see it
+        String hangzhou = passwordGrant("applicant-hangzhou");
+        assertThat(get("/api/v1/indicators/platforms/" + platformId, hangzhou).statusCode()).isIn(403, 404);
+        assertThat(get("/api/v1/reports?platformId=" + platformId, hangzhou).statusCode()).isIn(403, 404);
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(contentType(response)).as("content type of a " + status).startsWith("application/problem+json");
         DocumentContext problem = JsonPath.parse(response.body());
