@@ -89,6 +89,14 @@ public class ApplicationLedger {
         return applications.latestSnapshot(application.id()).orElse(application.form());
     }
 
+    /** Kind of the files reviewers attach to an application (meeting minutes, site-visit records). */
+    public static final String REVIEW_FILE_PREFIX = "REVIEW_";
+
+    /** Whether a file was attached by reviewers rather than by the applicant. */
+    public static boolean reviewFile(cn.chanjiao.application.attachment.StoredAttachment attachment) {
+        return attachment.kind().startsWith(REVIEW_FILE_PREFIX);
+    }
+
     public static ApiException notFound(UUID id) {
         return ApiException.notFound("application.notFound", id);
     }

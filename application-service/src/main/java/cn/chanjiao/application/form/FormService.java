@@ -137,7 +137,13 @@ class FormService {
         if (!ApplicationAccess.canRead(caller, application, programme)) {
             throw notFound(id);
         }
-        return loaded(application, programme);
+        Loaded loaded = loaded(application, programme);
+        if (ApplicationAccess.owns(caller, application)) {
+            // the reviewers' own files (meeting minutes, visit records) are not the applicant's to read
+            return new Loaded(loaded.application(), loaded.programme(), loaded.type(), loaded.attachments().stream()
+                    .filter(a -> !ApplicationLedger.reviewFile(a)).toList());
+        }
+        return loaded;
     }
 
     ApplicationRepository.Page list(ApplicationFilter filter, int page, int size) {
@@ -288,8 +294,9 @@ class FormService {
     }
 
     Download download(UUID id, UUID attachmentId, Caller caller) {
-        get(id, caller);
+        Loaded loaded = get(id, caller);
         StoredAttachment attachment = attachments.find(id, attachmentId)
+                .filter(a -> !ApplicationLedger.reviewFile(a) || !ApplicationAccess.owns(caller, loaded.application()))
                 .orElseThrow(() -> ApiException.notFound("attachment.notFound", attachmentId));
         return new Download(attachment, attachments.open(attachment));
     }

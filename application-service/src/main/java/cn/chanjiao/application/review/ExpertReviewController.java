@@ -108,13 +108,18 @@ class ExpertReviewController {
     /** What an expert sees: their assignment, the sheet, and the form as submitted. */
     record ExpertAssignmentResponse(UUID id, UUID roundId, String roundName, boolean roundOpen, UUID applicationId,
             String applicationName, String platformType, Map<String, BigDecimal> scores, BigDecimal deduction,
-            BigDecimal total, String comment, Instant scoredAt, SheetView sheet, Form form) {
+            BigDecimal total, String comment, Instant scoredAt, SheetView sheet, Form form, List<FileView> attachments) {
+
+        record FileView(UUID id, String kind, String fileName, String fileType, long sizeBytes) {
+        }
 
         static ExpertAssignmentResponse of(ExpertReviewService.ExpertView v) {
             Assignment a = v.assignment();
             return new ExpertAssignmentResponse(a.id(), v.round().id(), v.round().name(), v.round().open(),
                     v.application().id(), v.application().name(), v.application().platformType().name(), a.scores(),
-                    a.deduction(), a.total(), a.comment(), a.scoredAt(), SheetView.of(v.sheet()), v.form());
+                    a.deduction(), a.total(), a.comment(), a.scoredAt(), SheetView.of(v.sheet()), v.form(),
+                    v.attachments().stream().map(f -> new FileView(f.id(), f.kind(), f.fileName(), f.fileType().name(),
+                            f.sizeBytes())).toList());
         }
     }
 
@@ -210,6 +215,22 @@ class ExpertReviewController {
     @Operation(summary = "One of the caller's assignments with the scoring sheet and the submitted form")
     ExpertAssignmentResponse myAssignment(@PathVariable UUID id, Caller caller) {
         return ExpertAssignmentResponse.of(service.myAssignment(id, caller));
+    }
+
+    @GetMapping({"/api/v1/expert/assignments/{id}/attachments/{attachmentId}",
+            "/api/v1/applications/expert/assignments/{id}/attachments/{attachmentId}"})
+    @PreAuthorize("hasRole('expert')")
+    @Operation(summary = "A file of the application assigned to the calling expert (the stamped form, supporting materials)")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> file(@PathVariable UUID id,
+            @PathVariable UUID attachmentId, Caller caller) {
+        var file = service.file(id, attachmentId, caller);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.attachment().fileType().contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(file.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
+                        .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new org.springframework.core.io.InputStreamResource(file.content()));
     }
 
     @PutMapping({"/api/v1/expert/assignments/{id}/score", "/api/v1/applications/expert/assignments/{id}/score"})

@@ -254,7 +254,20 @@ class ExpertReviewService {
 
     // ---------------------------------------------------------------------------------- experts
 
-    record ExpertView(Assignment assignment, Round round, ApplicationForm application, Form form, ScoringSheet sheet) {
+    record ExpertView(Assignment assignment, Round round, ApplicationForm application, Form form, ScoringSheet sheet,
+            List<StoredAttachment> attachments) {
+    }
+
+    record ExpertFile(StoredAttachment attachment, InputStream content) {
+    }
+
+    /** One of the applicant's files of an application assigned to the calling expert. */
+    ExpertFile file(UUID assignmentId, UUID attachmentId, Caller caller) {
+        Assignment assignment = mine(assignmentId, caller);
+        StoredAttachment attachment = attachments.find(assignment.applicationId(), attachmentId)
+                .filter(a -> !ApplicationLedger.reviewFile(a))
+                .orElseThrow(() -> ApiException.notFound("attachment.notFound", attachmentId));
+        return new ExpertFile(attachment, attachments.open(attachment));
     }
 
     List<ExpertView> myAssignments(Caller caller) {
@@ -311,7 +324,7 @@ class ExpertReviewService {
                     throw ReviewService.wrongState(locked, "record");
                 }
                 Instant now = clock.instant();
-                StoredAttachment file = attachments.keep(applicationId, "REVIEW_MINUTES", fileName, received,
+                StoredAttachment file = attachments.keep(applicationId, ApplicationLedger.REVIEW_FILE_PREFIX + "MINUTES", fileName, received,
                         caller.username(), now);
                 ExpertReviewRepository.StageRecord record = new ExpertReviewRepository.StageRecord(UUID.randomUUID(),
                         applicationId, kind.name(), outcome, comment, file.id(), caller.username(), now);
@@ -415,7 +428,8 @@ class ExpertReviewService {
     private ExpertView view(Assignment assignment) {
         Round round = rounds.round(assignment.roundId(), false).orElseThrow();
         ApplicationForm application = ledger.find(assignment.applicationId()).orElseThrow();
-        return new ExpertView(assignment, round, application, ledger.submittedForm(application), sheet(round));
+        return new ExpertView(assignment, round, application, ledger.submittedForm(application), sheet(round),
+                attachments.list(application.id()).stream().filter(a -> !ApplicationLedger.reviewFile(a)).toList());
     }
 
     /** The experts of an authority's pool (and the authorities below it), with their organisations. */

@@ -25,6 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExpertReviewIT extends IntegrationTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.chanjiao.application.attachment.ObjectStorage storage;
+
+    /** A file the applicant attached before submitting (the stamped form). */
+    private UUID applicantFile(UUID application) throws Exception {
+        UUID id = UUID.randomUUID();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("stamped", ".pdf");
+        java.nio.file.Files.write(file, pdf());
+        String key = "applications/" + application + "/" + id;
+        storage.put(key, file);
+        jdbc.update("insert into attachment (id, application_id, kind, file_name, file_type, content_type, size_bytes, "
+                + "sha256, storage_key, uploaded_by, uploaded_at) values (?, ?, 'STAMPED_FORM', '申报书盖章版.pdf', 'PDF', "
+                + "'application/pdf', ?, repeat('0', 64), ?, 'applicant', now())", id, application, pdf().length, key);
+        return id;
+    }
+
     private static final String SHANXI = "SX-INDUSTRY-COMMUNITY-2023";
 
     private String expertToken(UUID id) {
@@ -60,7 +76,8 @@ class ExpertReviewIT extends IntegrationTestBase {
     }
 
     @Test
-    void expertsAreAssignedWithoutConflictsScoreOnlyTheirOwnAndTheRoundAveragesFlagsOutliersAndShortlists() {
+    void expertsAreAssignedWithoutConflictsScoreOnlyTheirOwnAndTheRoundAveragesFlagsOutliersAndShortlists()
+            throws Exception {
         clock.setBeijing("2023-10-10T10:00:00");
         IdentityStub.Organisation leadOrg = identity.organisation("ENTERPRISE").region("140105");
         IdentityStub.Organisation participantOrg = identity.organisation("VOCATIONAL_SCHOOL").region("140702");
@@ -88,6 +105,7 @@ class ExpertReviewIT extends IntegrationTestBase {
         UUID application = SubmittedApplications.of(jdbc, SHANXI, PlatformType.INDUSTRY_COMMUNITY).filedBy(lead)
                 .in("140105").recommendedFrom("140000").named("山西装备制造产教融合共同体")
                 .participant("SCHOOL", "晋中职业学校", "140702", participant).submit(clock.instant());
+        UUID stamped = applicantFile(application);
         String admin = reviewer("140000", "education");
         String wrongDepartment = reviewer("140000", "industry-it");
 
@@ -128,6 +146,14 @@ class ExpertReviewIT extends IntegrationTestBase {
                 .json(Map.of("scores", Map.of("OVERALL", 101))).send();
         ApiResponse tooEarly = api.post("/api/v1/review-rounds/" + round + "/closure").bearer(admin).send();
 
+        ApiResponse download = api.get("/api/v1/expert/assignments/" + assignment + "/attachments/" + stamped)
+                .bearer(expertToken(free1)).send();
+        ApiResponse notTheirFile = api.get("/api/v1/expert/assignments/" + assignment + "/attachments/" + stamped)
+                .bearer(expertToken(free2)).send();
+        assertThat(download.status()).as(download.toString()).isEqualTo(200);
+        assertThat(download.body()).startsWith("%PDF");
+        assertThat(notTheirFile.isProblem(404)).isTrue();
+        assertThat(mine.json().get(0).path("attachments").get(0).path("id").asString()).isEqualTo(stamped.toString());
         assertThat(mine.json().size()).isEqualTo(1);
         assertThat(mine.json().get(0).path("form").path("basicInfo").path("name").asString()).isEqualTo("山西装备制造产教融合共同体");
         assertThat(mine.json().get(0).path("sheet").path("maximum").asInt()).isEqualTo(100);
@@ -179,6 +205,18 @@ class ExpertReviewIT extends IntegrationTestBase {
         assertThat(records.json().valueStream().map(r -> r.path("stage").asString()).toList())
                 .containsExactlyInAnyOrder("MEETING_REVIEW", "SITE_VISIT");
         records.json().forEach(r -> assertThat(r.path("minutesAttachmentId").isNull()).isFalse());
+        String minutes = records.json().get(0).path("minutesAttachmentId").asString();
+        String owner = tokens.user("applicant-lead").roles("applicant").organisation(lead).mint();
+        ApiResponse applicantView = api.get("/api/v1/applications/" + application).bearer(owner).send();
+        ApiResponse staffView = api.get("/api/v1/applications/" + application).bearer(admin).send();
+        assertThat(applicantView.json().path("attachments").valueStream().map(a -> a.path("kind").asString()).toList())
+                .containsExactly("STAMPED_FORM");
+        assertThat(staffView.json().path("attachments").valueStream().map(a -> a.path("kind").asString()).toList())
+                .contains("STAMPED_FORM", "REVIEW_MINUTES");
+        assertThat(api.get("/api/v1/applications/" + application + "/attachments/" + minutes).bearer(owner).send()
+                .isProblem(404)).isTrue();
+        assertThat(api.get("/api/v1/expert/assignments/" + assignment + "/attachments/" + minutes)
+                .bearer(expertToken(free1)).send().isProblem(404)).isTrue();
         assertThat(shortlisted.status()).as(shortlisted.toString()).isEqualTo(200);
         assertThat(jdbc.queryForList("select coalesce(stage, '') from application_transition where application_id = ? "
                 + "order by id", String.class, application))
