@@ -104,21 +104,19 @@ create table sd_row (
     service_type    varchar(24),
     search_text     text generated always as (
         coalesce(unit_name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(major, '') || ' '
-        || coalesce(service_type, '')) stored
+        || coalesce(service_type, '')) stored,
+    -- the distinct overlapping character pairs of search_text, lower case, none with white space
+    -- (written by the service with the row: SdLists.pairs)
+    search_pairs    text[]       not null default '{}'
 );
 create index sd_row_list on sd_row (list_id, position);
 create index sd_row_search on sd_row using gin (search_text gin_trgm_ops);
 
 -- pg_trgm cannot narrow a LIKE pattern shorter than three characters, and most Chinese keywords have
--- two (焊接, 数控). The overlapping character pairs of the text, indexed with GIN, can: a keyword of n >= 2
--- characters must have all its n-1 pairs (the query says `sd_bigrams(search_text) @> pairs`), and ILIKE
--- then checks the order. Works in every locale, pg_trgm needs one that classifies CJK as letters.
-create function sd_bigrams(t text) returns text[] language sql immutable strict parallel safe as $$
-    select coalesce(array_agg(distinct g), '{}'::text[])
-    from (select substr(lower(t), i, 2) as g from generate_series(1, greatest(char_length(t) - 1, 0)) as i) pairs
-    where g !~ '\s'
-$$;
-create index sd_row_bigrams on sd_row using gin (sd_bigrams(search_text));
+-- two (焊接, 数控). The overlapping character pairs of the text (search_pairs, computed once when a row
+-- is written), indexed with GIN, can: a keyword of n >= 2 characters must have all its n-1 pairs
+-- (`search_pairs @> pairs`), and ILIKE then checks the order. Works in every locale.
+create index sd_row_pairs on sd_row using gin (search_pairs);
 create index sd_row_major on sd_row using gin (major gin_trgm_ops);
 create index sd_row_kind on sd_row (kind, year);
 -- a row is public when its list is: publishing a list updates one sd_list row, not its 100,000 rows

@@ -35,15 +35,18 @@ class PublicListController {
     }
 
     @GetMapping("/rows")
-    @Operation(summary = "Search published rows: keywords (Chinese works, 2 characters and up), kind, major, education level, region, industry, platform, year")
+    @Operation(summary = "Search published rows: keywords (Chinese works, 2 characters and up), kind, major, education level, region, industry, platform, year; updatedSince (published since) for incremental sync")
     PageResponse<ListResponses.RowView> rows(@RequestParam(required = false) String q,
             @RequestParam(required = false) ListKind kind, @RequestParam(required = false) String major,
             @RequestParam(required = false) String educationLevel, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) UUID platformId,
-            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.Instant updatedSince,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         PublicSearch.Result result = search.search(new PublicSearch.Query(q, kind, major, educationLevel, region,
-                industry, platformId, year), page, size);
+                industry, platformId, year, updatedSince), page, size);
         return new PageResponse<>(result.hits().stream().map(h -> ListResponses.row(h.row(), h.platformName())).toList(),
                 page, size, result.total());
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
  * Search over published rows. A keyword matches anywhere in the row's unit, description, major
  * and service type ({@code search_text}), case-insensitively: {@code ILIKE} (pg_trgm GIN index
  * {@code sd_row_search}) plus, for keywords of two characters and more, containment of its character
- * pairs (GIN index {@code sd_row_bigrams}), which narrows even a two-character Chinese keyword that
+ * pairs (GIN index {@code sd_row_pairs}), which narrows even a two-character Chinese keyword that
  * trigrams cannot; several keywords must all match. Filters narrow by
  * kind, major, education level, region (a province or city code covers everything inside it),
  * industry, platform and year.
@@ -29,7 +29,7 @@ public class PublicSearch {
 
     /** What to look for; any part may be null. */
     public record Query(String q, ListKind kind, String major, String educationLevel, String region, String industry,
-            UUID platformId, Integer year) {
+            UUID platformId, Integer year, java.time.Instant updatedSince) {
     }
 
     /** One found row with its platform's name. */
@@ -49,11 +49,14 @@ public class PublicSearch {
                 }
                 String[] pairs = bigrams(term);
                 if (pairs.length > 0) {
-                    where.append(" and sd_bigrams(r.search_text) @> cast(? as text[])");
+                    where.append(" and r.search_pairs @> cast(? as text[])");
                     params.add(pairs);
                 }
-                where.append(" and r.search_text ilike ?");
-                params.add(contains(term));
+                if (term.codePointCount(0, term.length()) != 2) {
+                    // a two-character term is its one pair: containment is the match; longer ones need the order
+                    where.append(" and r.search_text ilike ?");
+                    params.add(contains(term));
+                }
             }
         }
         if (query.kind() != null) {
@@ -90,6 +93,10 @@ public class PublicSearch {
             where.append(" and r.year = ?");
             params.add(query.year());
         }
+        if (query.updatedSince() != null) {
+            where.append(" and l.published_at >= ?");
+            params.add(java.sql.Timestamp.from(query.updatedSince()));
+        }
         long total = jdbc.sql("select count(*)" + SdLists.FROM_ROWS + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
@@ -101,12 +108,15 @@ public class PublicSearch {
         return new Result(hits, total);
     }
 
-    /** The distinct overlapping character pairs of a term, lower case, as V2's {@code sd_bigrams} makes them. */
-    static String[] bigrams(String term) {
-        int[] points = term.toLowerCase(java.util.Locale.ROOT).codePoints().toArray();
+    /** The distinct overlapping character pairs of a text, lower case, none holding white space ({@code search_pairs}). */
+    static String[] bigrams(String text) {
+        int[] points = text.toLowerCase(java.util.Locale.ROOT).codePoints().toArray();
         java.util.Set<String> pairs = new java.util.LinkedHashSet<>();
         for (int i = 0; i + 1 < points.length; i++) {
-            pairs.add(new String(points, i, 2));
+            if (!Character.isWhitespace(points[i]) && !Character.isWhitespace(points[i + 1])
+                    && !Character.isSpaceChar(points[i]) && !Character.isSpaceChar(points[i + 1])) {
+                pairs.add(new String(points, i, 2));
+            }
         }
         return pairs.toArray(String[]::new);
     }

@@ -99,8 +99,9 @@ public class SdLists {
         }
         template.batchUpdate("""
                 insert into sd_row (id, list_id, platform_id, kind, year, region_code, industry, position, unit_name,
-                    description, major, education_level, headcount, contact, phone, start_on, end_on, service_type)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
+                    description, major, education_level, headcount, contact, phone, start_on, end_on, service_type,
+                    search_pairs)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(),
                 (PreparedStatement ps, RowAt row) -> {
                     ps.setObject(1, row.id());
                     ps.setObject(2, list.id());
@@ -111,18 +112,28 @@ public class SdLists {
                     ps.setString(7, list.industry());
                     ps.setInt(8, row.position());
                     bindValues(ps, 9, row.values());
+                    ps.setArray(19, ps.getConnection().createArrayOf("text", pairs(row.values())));
                 });
     }
 
     boolean updateRow(UUID listId, UUID rowId, RowValues values) {
         return template.update("""
                 update sd_row set unit_name = ?, description = ?, major = ?, education_level = ?, headcount = ?,
-                    contact = ?, phone = ?, start_on = ?, end_on = ?, service_type = ? where list_id = ? and id = ?""",
+                    contact = ?, phone = ?, start_on = ?, end_on = ?, service_type = ?, search_pairs = ?
+                where list_id = ? and id = ?""",
                 ps -> {
                     bindValues(ps, 1, values);
-                    ps.setObject(11, listId);
-                    ps.setObject(12, rowId);
+                    ps.setArray(11, ps.getConnection().createArrayOf("text", pairs(values)));
+                    ps.setObject(12, listId);
+                    ps.setObject(13, rowId);
                 }) == 1;
+    }
+
+    /** The searchable text's pairs, as {@code search_text} is made in V2 (unit, description, major, service type). */
+    static String[] pairs(RowValues v) {
+        return PublicSearch.bigrams(String.join(" ", v.unitName() == null ? "" : v.unitName(),
+                v.description() == null ? "" : v.description(), v.major() == null ? "" : v.major(),
+                v.serviceType() == null ? "" : v.serviceType().name()));
     }
 
     private static void bindValues(PreparedStatement ps, int first, RowValues v) throws SQLException {

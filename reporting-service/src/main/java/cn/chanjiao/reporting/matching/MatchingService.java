@@ -22,7 +22,7 @@ import java.util.UUID;
  * Recommends, for one row, the best published rows of the other side (talent demand ↔ talent supply,
  * technology demand ↔ technology supply, training need ↔ training offer), ranked by {@link MatchScorer}.
  * Candidates are the 5,000 most recent published rows of the counterpart kinds — for technology and
- * training only those sharing at least one character pair with the source (GIN index {@code sd_row_bigrams}).
+ * training only those sharing at least one character pair with the source (GIN index {@code sd_row_pairs}).
  */
 @Service
 public class MatchingService {
@@ -109,7 +109,7 @@ public class MatchingService {
             return List.of();
         }
         return jdbc.sql("select " + SdLists.ROW_COLUMNS + SdLists.FROM_ROWS + "where" + SdLists.PUBLISHED
-                + "and r.kind = any(cast(? as text[])) and r.id <> ? and sd_bigrams(r.search_text) && cast(? as text[]) "
+                + "and r.kind = any(cast(? as text[])) and r.id <> ? and r.search_pairs && cast(? as text[]) "
                 + "order by l.published_at desc limit ?")
                 .param(kindArray).param(source.id()).param(pairs).param(CANDIDATES)
                 .query((rs, n) -> new Candidate(SdLists.row(rs, n))).list();

@@ -33,7 +33,7 @@ class PublicReportController {
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var items = reports.published(platformId, year, page, size).stream().map(PublicReportController::strip).toList();
-        return new PageResponse<>(items, page, size, items.size());
+        return new PageResponse<>(items, page, size, reports.countPublished(platformId, year));
     }
 
     @GetMapping("/{id}")

@@ -97,11 +97,18 @@ class ReportController {
     }
 
     @PostMapping("/{id}/submit")
-    @Operation(summary = "Submit (If-Match): on time by the deadline (23:59:59 Beijing time of the due day), late after")
-    ResponseEntity<ReportResponse> submit(@PathVariable UUID id, Caller caller,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    @Operation(summary = "Submit (If-Match; once per Idempotency-Key): on time by the deadline (23:59:59 Beijing time of the due day), late after")
+    ResponseEntity<?> submit(@PathVariable UUID id, Caller caller,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         long version = Versions.required(ifMatch);
-        return ok(reports.submit(id, caller, version));
+        ReportService.Submission submission = reports.submit(id, caller, version, key, ReportResponse::of);
+        if (submission.replay() != null) {
+            return ResponseEntity.status(submission.replay().status()).header("Idempotent-Replayed", "true")
+                    .eTag(Versions.etag(submission.replay().body().path("version").asLong()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(submission.replay().body());
+        }
+        return ok(submission.loaded());
     }
 
     @PostMapping("/{id}/review")

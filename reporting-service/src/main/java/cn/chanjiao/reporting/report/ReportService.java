@@ -58,9 +58,11 @@ public class ReportService {
     private final IntegrationEvents events;
     private final Messages messages;
     private final Clock clock;
+    private final cn.chanjiao.kit.web.IdempotentRequests idempotent;
 
     ReportService(Reports reports, Platforms platforms, PlatformAccess access, ObligationSchedules schedules,
-            IntegrationEvents events, Messages messages, Clock clock) {
+            IntegrationEvents events, Messages messages, Clock clock, cn.chanjiao.kit.web.IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.reports = reports;
         this.platforms = platforms;
         this.access = access;
@@ -222,6 +224,34 @@ public class ReportService {
         return new Loaded(saved, loaded.platform());
     }
 
+    /** The answer of a submission: fresh, or the one kept for the first request with the same {@code Idempotency-Key}. */
+    public record Submission(Loaded loaded, cn.chanjiao.kit.web.IdempotentRequests.Answer replay) {
+    }
+
+    /**
+     * Submits once per {@code Idempotency-Key} (when one is given): a retried request gets the first
+     * answer again, kept in the submitting transaction.
+     */
+    @Transactional
+    public Submission submit(UUID id, Caller caller, long expectedVersion, String idempotencyKey,
+            java.util.function.Function<Loaded, Object> responseOf) {
+        String operation = "report.submit:" + id;
+        if (idempotencyKey != null) {
+            String key = cn.chanjiao.kit.web.IdempotentRequests.requireKey(idempotencyKey);
+            var kept = idempotent.find(caller.subject(), key);
+            if (kept.isPresent()) {
+                if (!kept.get().operation().equals(operation)) {
+                    throw ApiException.unprocessable("idempotency.keyReused", key);
+                }
+                return new Submission(null, kept.get());
+            }
+            Loaded loaded = submit(id, caller, expectedVersion);
+            idempotent.save(caller.subject(), key, operation, 200, responseOf.apply(loaded), clock.instant());
+            return new Submission(loaded, null);
+        }
+        return new Submission(submit(id, caller, expectedVersion), null);
+    }
+
     /** Submits the report: complete and within its limits; on time when by the deadline, late after it. */
     @Transactional
     public Loaded submit(UUID id, Caller caller, long expectedVersion) {
@@ -313,6 +343,11 @@ public class ReportService {
     public List<Loaded> published(UUID platformId, Integer year, int page, int size) {
         return reports.published(platformId, year, page, size).stream()
                 .map(r -> new Loaded(r, platforms.require(r.platformId()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countPublished(UUID platformId, Integer year) {
+        return reports.countPublished(platformId, year);
     }
 
     @Transactional(readOnly = true)

@@ -109,6 +109,13 @@ class Reports {
                 .query(this::row).list();
     }
 
+    long countPublished(UUID platformId, Integer year) {
+        return jdbc.sql("""
+                select count(*) from report where published_at is not null and (cast(? as uuid) is null or platform_id = ?)
+                  and (cast(? as int) is null or year = ?)""")
+                .param(platformId).param(platformId).param(year).param(year).query(Long.class).single();
+    }
+
     List<UUID> platformsInJurisdiction(String prefix) {
         return jdbc.sql("select id from platform where authority_code like ?").param(prefix + "%").query(UUID.class).list();
     }

@@ -75,6 +75,8 @@ class PublicSearchIT extends IntegrationTestBase {
         assertThat(units(api.get(base + "&industry=数字经济&platformId=" + hangzhou.id()).send())).containsExactly("杭州某科技");
         assertThat(units(api.get(base + "&year=2024&platformId=" + taiyuan.id()).send())).isEmpty();
         assertThat(units(api.get(base + "&kind=TECH_DEMAND&platformId=" + taiyuan.id()).send())).isEmpty();
+        assertThat(units(api.get(base + "&updatedSince=2025-03-01T01:00:00Z&platformId=" + taiyuan.id()).send())).hasSize(2);
+        assertThat(units(api.get(base + "&updatedSince=2025-03-02T00:00:00Z&platformId=" + taiyuan.id()).send())).isEmpty();
     }
 
     @Test
@@ -103,7 +105,7 @@ class PublicSearchIT extends IntegrationTestBase {
             try (var statement = connection.createStatement()) {
                 statement.execute("set enable_seqscan = off");
                 StringBuilder lines = new StringBuilder();
-                try (var rs = statement.executeQuery("explain select id from sd_row r where sd_bigrams(r.search_text) @> array['焊接']")) {
+                try (var rs = statement.executeQuery("explain select id from sd_row r where r.search_pairs @> array['焊接']")) {
                     while (rs.next()) {
                         lines.append(rs.getString(1)).append('\n');
                     }
@@ -113,7 +115,7 @@ class PublicSearchIT extends IntegrationTestBase {
                 return lines.toString();
             }
         });
-        assertThat(plan).contains("sd_row_bigrams");
+        assertThat(plan).contains("sd_row_pairs");
     }
 
     private static Map<String, Object> row(String unit, String description, String major, String level, int headcount) {

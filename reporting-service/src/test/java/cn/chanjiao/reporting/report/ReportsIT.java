@@ -126,6 +126,30 @@ class ReportsIT extends IntegrationTestBase {
     }
 
     @Test
+    void aSubmissionRetriedWithTheSameIdempotencyKeyGetsTheFirstAnswerAndPublishesOnce() {
+        UUID id = report("TALENT_FORECAST", 2025);
+        ApiResponse saved = api.put("/api/v1/reports/" + id + "/sections").bearer(lead).header("If-Match", "\"1\"")
+                .json("{\"sections\":{\"SURVEY\":\"调研\",\"DATA_ANALYSIS\":\"分析\",\"CONCLUSIONS\":\"结论\"}}").send();
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(upload(id, "stamped.pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
+        String etag = get(id).header("ETag").orElseThrow();
+
+        ApiResponse first = api.post("/api/v1/reports/" + id + "/submit").bearer(lead).header("If-Match", etag)
+                .header("Idempotency-Key", "submit-" + id).send();
+        ApiResponse retried = api.post("/api/v1/reports/" + id + "/submit").bearer(lead).header("If-Match", etag)
+                .header("Idempotency-Key", "submit-" + id).send();
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).contains("true");
+        assertThat(retried.json().path("submittedAt").asString()).isEqualTo(first.json().path("submittedAt").asString());
+        String obligation = first.json().path("obligationId").asString();
+        assertThat(TopicProbe.records(TestEngines.kafka().bootstrapServers(), Topics.REPORTING,
+                r -> r.key().equals(obligation) && r.value().contains("\"ReportSubmitted\""), Duration.ofSeconds(8), 2))
+                .hasSize(1);
+    }
+
+    @Test
     void anIncompleteReportCannotBeSubmittedAndSaysWhatIsMissing() {
         UUID id = report("INDUSTRY_ANALYSIS", 2025);
         save(id, "\"1\"", "INDUSTRY_PROFILE", "行业简介");
