@@ -210,6 +210,13 @@ public class CollectionRepository {
                 .param(Timestamp.from(now)).update() > 0;
     }
 
+    /** Active platforms of a programme that collect the year but have no platform-year yet. */
+    List<UUID> collectingWithoutYear(String programmeCode, int year) {
+        return jdbc.sql("select p.id from platform p where p.programme_code = ? and p.status = 'ACTIVE' and ? = any(p.plan_years) "
+                + "and not exists (select 1 from platform_year y where y.platform_id = p.id and y.year = ?)")
+                .param(programmeCode).param(year).param(year).query(UUID.class).list();
+    }
+
     /** Open windows whose end has passed. */
     List<Window> endedWindows(Instant now) {
         return jdbc.sql("select id, programme_code, year, opens_at, ends_at, status, closed_at from collection_window "

@@ -50,8 +50,12 @@ public class CollectionWindows {
         this.clock = clock;
     }
 
-    /** What one check did. */
-    public record Tick(int opened, int closed, int expiredReopenings) {
+    /**
+     * What one check did.
+     *
+     * @param joined platforms approved while a window was open that got their platform-year (and deadline) now
+     */
+    public record Tick(int opened, int closed, int expiredReopenings, int joined) {
     }
 
     @Scheduled(initialDelayString = "${chanjiao.indicator.windows.initial-delay:PT15S}",
@@ -80,7 +84,39 @@ public class CollectionWindows {
             }
         }
         int expired = transactions.execute(status -> collections.lockExpiredReopenings(now));
-        return new Tick(opened, closed, expired);
+        int joined = 0;
+        for (CollectionRepository.Window window : collections.windows(null, null)) {
+            if ("OPEN".equals(window.status()) && now.isBefore(window.endsAt())) {
+                joined += join(window, now);
+            }
+        }
+        return new Tick(opened, closed, expired, joined);
+    }
+
+    /** Platforms approved after their programme's window opened: their platform-year and deadline, once. */
+    private int join(CollectionRepository.Window window, Instant now) {
+        Catalogue catalogue = catalogues.find(window.programmeCode()).orElse(null);
+        if (catalogue == null) {
+            return 0;
+        }
+        Instant closesAt = CollectionCalendar.lastMoment(catalogue.programme().collection(), window.year());
+        List<UUID> missing = collections.collectingWithoutYear(window.programmeCode(), window.year());
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        return transactions.execute(status -> {
+            int joined = 0;
+            for (UUID platformId : missing) {
+                Platform platform = platforms.find(platformId).orElse(null);
+                if (platform != null && collections.create(platform.id(), window.year(), PlatformYear.Status.OPEN, now)) {
+                    PlatformYear platformYear = collections.find(platform.id(), window.year()).orElseThrow();
+                    events.publish(new DeadlineScheduled(UUID.randomUUID(), now, COLLECTION_CLOSES,
+                            platformYear.id().toString(), platform.leadOrganisationId(), platform.authorityCode(), closesAt));
+                    joined++;
+                }
+            }
+            return joined;
+        });
     }
 
     private boolean open(Catalogue catalogue, int year, Instant now) {

@@ -52,6 +52,15 @@ class CollectionWindowsIT extends IntegrationTestBase {
         assertThat(deadline).hasSize(1);
         assertThat(deadline.get(0).value()).contains(CollectionWindows.COLLECTION_CLOSES).contains(submitting.lead().toString());
 
+        PlatformApproved latecomer = Platforms.aShanxiCommunity().named("窗口开启后批准的共同体").build();
+        publish(latecomer);
+        await(() -> count("select count(*) from platform where id = ?", latecomer.platformId()) == 1, "the latecomer");
+        assertThat(windows.tick().joined()).isGreaterThanOrEqualTo(1);
+        assertThat(windows.tick().joined()).isZero();
+        UUID latecomerYear = jdbc.queryForObject("select id from platform_year where platform_id = ? and year = 2025", UUID.class,
+                latecomer.platformId());
+        assertThat(published(Topics.APPLICATION_SCHEDULE, record -> latecomerYear.toString().equals(record.key()), 1)).hasSize(1);
+
         String user = platformUser(submitting.lead());
         String path = BASE + "/platforms/" + first.platformId() + "/years/2025";
         assertThat(api.put(path + "/values").bearer(user).header("If-Match", "\"0\"").header("Idempotency-Key", "w-1")
