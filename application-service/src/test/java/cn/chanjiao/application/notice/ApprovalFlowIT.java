@@ -235,6 +235,11 @@ class ApprovalFlowIT extends IntegrationTestBase {
 
         // the approved list is public; a platform may be revoked
         ApiResponse list = api.get("/api/v1/public/platforms?programmeId=" + programme).send();
+        ApiResponse everyPlatform = api.get("/api/v1/public/platforms").send();
+        ApiResponse everyNotice = api.get("/api/v1/public/notices").send();
+        assertThat(everyPlatform.status()).as(everyPlatform.toString()).isEqualTo(200);
+        assertThat(everyNotice.status()).as(everyNotice.toString()).isEqualTo(200);
+        assertThat(everyNotice.json().valueStream().map(n -> n.path("id").asString()).toList()).contains(noticeId);
         String platformId = payload.path("platformId").asString();
         assertThat(list.json().valueStream().map(p -> p.path("id").asString()).toList()).contains(platformId);
         ApiResponse noReason = api.post("/api/v1/platforms/" + platformId + "/revocation").bearer(admin)

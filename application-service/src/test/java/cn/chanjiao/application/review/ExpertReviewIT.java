@@ -246,4 +246,22 @@ class ExpertReviewIT extends IntegrationTestBase {
         assertThat(jdbc.queryForObject("select count(*) from expert_assignment where round_id = ?::uuid", Integer.class,
                 round)).isZero();
     }
+
+    @Test
+    void whenIdentityServiceIsDownRandomAssignmentIsA503AndNothingIsAssigned() {
+        clock.setBeijing("2023-10-10T10:00:00");
+        UUID application = SubmittedApplications.of(jdbc, SHANXI, PlatformType.INDUSTRY_COMMUNITY).in("140802")
+                .submit(clock.instant());
+        String admin = reviewer("140000", "education");
+        String round = api.post("/api/v1/review-rounds").bearer(admin).json(Map.of("programmeId", programmeId(SHANXI),
+                "platformType", "INDUSTRY_COMMUNITY", "name", "停机轮", "applicationIds", List.of(application),
+                "expertsPerApplication", 1)).send().json().path("id").asString();
+        identity.down();
+
+        ApiResponse refused = api.post("/api/v1/review-rounds/" + round + "/random-assignment").bearer(admin).send();
+
+        assertThat(refused.isProblem(503)).as(refused.toString()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from expert_assignment where round_id = ?::uuid", Integer.class,
+                round)).isZero();
+    }
 }
