@@ -22,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +57,12 @@ public class CollectionService {
     private final IntegrationEvents events;
     private final TransactionTemplate transactions;
     private final Messages messages;
-    private final JsonMapper json;
     private final Clock clock;
     private final IndicatorServiceProperties properties;
 
     CollectionService(CollectionRepository collections, PlatformRepository platforms, PlatformAccess access,
             Catalogues catalogues, IdempotentRequests idempotent, IntegrationEvents events, TransactionTemplate transactions,
-            Messages messages, JsonMapper json, Clock clock, IndicatorServiceProperties properties) {
+            Messages messages, Clock clock, IndicatorServiceProperties properties) {
         this.collections = collections;
         this.platforms = platforms;
         this.access = access;
@@ -73,7 +71,6 @@ public class CollectionService {
         this.events = events;
         this.transactions = transactions;
         this.messages = messages;
-        this.json = json;
         this.clock = clock;
         this.properties = properties;
     }

@@ -37,23 +37,30 @@ class PlatformController {
     }
 
     @GetMapping
-    @Operation(summary = "The platforms the caller may see: its organisation's, or those of its jurisdiction")
+    @Operation(summary = "The platforms the caller may see (its organisation's, or those of its jurisdiction), a page at a time; updatedSince for incremental sync")
     PageResponse list(@RequestParam(required = false) String programmeCode, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, Caller caller) {
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Instant updatedSince, Caller caller) {
         int limit = Math.max(1, Math.min(size, 200));
         int offset = Math.max(0, page) * limit;
         List<Platform> visible;
+        long total;
         if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
-            visible = platforms.page(programmeCode, null, offset, limit);
+            visible = platforms.page(programmeCode, null, updatedSince, offset, limit);
+            total = platforms.count(programmeCode, null, updatedSince);
         } else if (caller.hasRole(Roles.REVIEWER) || caller.hasRole(Roles.PROGRAMME_ADMIN) || caller.hasRole(Roles.INTEGRATION)) {
-            visible = platforms.page(programmeCode, null, 0, 100_000).stream()
-                    .filter(platform -> access.canRead(platform, caller)).skip(offset).limit(limit).toList();
+            List<Platform> all = platforms.page(programmeCode, null, updatedSince, 0, 100_000).stream()
+                    .filter(platform -> access.canRead(platform, caller)).toList();
+            visible = all.stream().skip(offset).limit(limit).toList();
+            total = all.size();
+        } else if (caller.organisationId().isPresent() && (caller.hasRole(Roles.APPLICANT) || caller.hasRole(Roles.ORG_ADMIN))) {
+            UUID organisation = caller.organisationId().get();
+            visible = platforms.page(programmeCode, organisation, updatedSince, offset, limit);
+            total = platforms.count(programmeCode, organisation, updatedSince);
         } else {
-            UUID organisation = caller.organisationId().orElse(null);
-            visible = organisation == null ? List.of() : platforms.page(programmeCode, organisation, offset, limit)
-                    .stream().filter(platform -> PlatformAccess.isMember(platform, caller)).toList();
+            visible = List.of();
+            total = 0;
         }
-        return new PageResponse(Math.max(0, page), limit, visible.stream().map(PlatformSummary::of).toList());
+        return new PageResponse(Math.max(0, page), limit, total, visible.stream().map(PlatformSummary::of).toList());
     }
 
     @GetMapping("/{id}")
@@ -84,7 +91,7 @@ class PlatformController {
     record SetCentreTypeRequest(@NotNull CentreType centreType) {
     }
 
-    record PageResponse(int page, int size, List<PlatformSummary> items) {
+    record PageResponse(int page, int size, long total, List<PlatformSummary> items) {
     }
 
     record PlatformSummary(UUID id, String programmeCode, UUID programmeId, String platformType, String name,

@@ -100,12 +100,26 @@ public class PlatformRepository {
                 .param(programmeCode).query(PLATFORM).list();
     }
 
-    /** Platforms a page at a time, optionally of one programme and of one lead organisation. */
-    List<Platform> page(String programmeCode, UUID organisationId, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from platform where (?::text is null or programme_code = ?) "
-                + "and (?::uuid is null or ? = any(lead_organisation_ids)) order by approved_at desc, id offset ? limit ?")
-                .param(programmeCode).param(programmeCode).param(organisationId).param(organisationId)
-                .param(offset).param(limit).query(PLATFORM).list();
+    /**
+     * Platforms in approval order, optionally of one programme, of one lead organisation and changed
+     * since a moment (incremental sync).
+     */
+    List<Platform> page(String programmeCode, UUID organisationId, Instant updatedSince, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from platform where " + FILTER + " order by approved_at desc, id offset ? limit ?")
+                .params(filter(programmeCode, organisationId, updatedSince)).param(offset).param(limit).query(PLATFORM).list();
+    }
+
+    long count(String programmeCode, UUID organisationId, Instant updatedSince) {
+        return jdbc.sql("select count(*) from platform where " + FILTER).params(filter(programmeCode, organisationId, updatedSince))
+                .query(Long.class).single();
+    }
+
+    private static final String FILTER = "(?::text is null or programme_code = ?) "
+            + "and (?::uuid is null or ? = any(lead_organisation_ids)) and (?::timestamptz is null or updated_at >= ?)";
+
+    private static List<Object> filter(String programmeCode, UUID organisationId, Instant updatedSince) {
+        Timestamp since = updatedSince == null ? null : Timestamp.from(updatedSince);
+        return java.util.Arrays.asList(programmeCode, programmeCode, organisationId, organisationId, since, since);
     }
 
     public List<Platform.Member> members(UUID platformId) {

@@ -34,7 +34,15 @@ class PlatformEventsIT extends IntegrationTestBase {
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
         assertThat(mine.json().path("targets")).hasSize(3);
         assertThat(mine.json().path("members")).hasSize(3);
-        assertThat(api.get(BASE + "/platforms").bearer(platformUser(platforms.lead())).send().json().path("items")).hasSize(1);
+        ApiResponse list = api.get(BASE + "/platforms").bearer(platformUser(platforms.lead())).send();
+        assertThat(list.json().path("items")).hasSize(1);
+        assertThat(list.json().path("total").asLong()).isEqualTo(1);
+        ApiResponse changed = api.get(BASE + "/platforms?updatedSince=2999-01-01T00:00:00Z").bearer(platformAdmin()).send();
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("total").asLong()).isZero();
+        ApiResponse shanxi = api.get(BASE + "/platforms?programmeCode=SX-INDUSTRY-COMMUNITY-2023&size=1").bearer(reviewer("140000")).send();
+        assertThat(shanxi.json().path("items")).hasSize(1);
+        assertThat(shanxi.json().path("total").asLong()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
