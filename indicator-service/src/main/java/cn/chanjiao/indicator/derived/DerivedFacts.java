@@ -72,6 +72,28 @@ public class DerivedFacts {
         return result;
     }
 
+    /** Each report obligation of a platform's year that reporting-service told us about, by deadline. */
+    public java.util.List<ReportTimeliness> reportTimeliness(UUID platformId, int year) {
+        return jdbc.sql("select obligation_id, kind, due_at, submitted_at, on_time, overdue from report_fact "
+                + "where platform_id = ? and year = ? order by due_at nulls last, kind").param(platformId).param(year)
+                .query((rs, n) -> {
+                    Timestamp due = rs.getTimestamp(3);
+                    Timestamp submitted = rs.getTimestamp(4);
+                    String status = submitted != null ? (Boolean.TRUE.equals(rs.getObject(5)) ? "ON_TIME" : "LATE")
+                            : rs.getBoolean(6) ? "MISSING" : "PENDING";
+                    return new ReportTimeliness(rs.getObject(1, UUID.class), rs.getString(2),
+                            due == null ? null : due.toInstant(), submitted == null ? null : submitted.toInstant(), status);
+                }).list();
+    }
+
+    /**
+     * A required report's timeliness.
+     *
+     * @param status ON_TIME, LATE (submitted after its deadline), MISSING (overdue, not submitted), PENDING
+     */
+    public record ReportTimeliness(UUID obligationId, String kind, Instant dueAt, Instant submittedAt, String status) {
+    }
+
     /** Tech demands undertaken and completed in a year by platform. */
     public Map<UUID, DerivedRules.TechDemands> techDemands(Collection<UUID> platformIds, int year) {
         Map<UUID, DerivedRules.TechDemands> result = new HashMap<>();

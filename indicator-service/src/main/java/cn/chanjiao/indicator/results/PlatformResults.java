@@ -14,10 +14,12 @@ import java.util.UUID;
  *
  * @param completion    mean completion (0–1) over the indicators with a target
  * @param keyCompletion practice centres: the same over the key indicators of the centre type
+ * @param reports       the timeliness of each required report of the year (only in a platform's own results)
  */
 public record PlatformResults(UUID platformId, String name, String programmeCode, String platformType, CentreType centreType,
         String regionCode, int year, String status, Instant submittedAt, BigDecimal completion, BigDecimal keyCompletion,
-        List<DimensionResult> dimensions, List<IndicatorResult> indicators) {
+        List<DimensionResult> dimensions, List<IndicatorResult> indicators,
+        List<cn.chanjiao.indicator.derived.DerivedFacts.ReportTimeliness> reports) {
 
     public record DimensionResult(String code, String name, BigDecimal completion, int indicators, int withTargets) {
     }

@@ -74,7 +74,10 @@ public class ResultsService {
                 facts.reports(one, year).getOrDefault(platformId, DerivedRules.Reports.NONE),
                 facts.techDemands(one, year).getOrDefault(platformId, DerivedRules.TechDemands.NONE)));
         CollectionRepository.YearState state = collections.states(one, year).get(platformId);
-        return results(platform, type, year, actual, platforms.targets(platformId, year), state);
+        PlatformResults results = results(platform, type, year, actual, platforms.targets(platformId, year), state);
+        return new PlatformResults(results.platformId(), results.name(), results.programmeCode(), results.platformType(),
+                results.centreType(), results.regionCode(), year, results.status(), results.submittedAt(), results.completion(),
+                results.keyCompletion(), results.dimensions(), results.indicators(), facts.reportTimeliness(platformId, year));
     }
 
     static PlatformResults results(Platform platform, Catalogue.TypeCatalogue type, int year, Map<String, BigDecimal> actual,
@@ -99,7 +102,7 @@ public class ResultsService {
                 .filter(PlatformResults.IndicatorResult::key).map(PlatformResults.IndicatorResult::completion).toList());
         return new PlatformResults(platform.id(), platform.name(), platform.programmeCode(), platform.platformType(), centre,
                 platform.regionCode(), year, state == null ? "NOT_STARTED" : state.status(),
-                state == null ? null : state.submittedAt(), completion, keyCompletion, dimensions, indicators);
+                state == null ? null : state.submittedAt(), completion, keyCompletion, dimensions, indicators, List.of());
     }
 
     /** The authority's view: every platform of the programme's year within the caller's jurisdiction. */

@@ -9,8 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogueApiIT extends IntegrationTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Catalogues catalogues;
+
     @Test
-    void theCataloguesAreLoadedIntoTheDatabaseOnFirstStart() {
+    void theCataloguesAreLoadedIntoTheDatabaseOnFirstStartAndASecondStartLeavesThemAlone() {
+        catalogues.afterSingletonsInstantiated();
+        assertThat(count("select count(*) from catalogue")).isEqualTo(4);
         assertThat(jdbc.queryForList("select programme_code from catalogue order by programme_code", String.class))
                 .containsExactly("HZ-PLATFORMS-2024", "MOE-CITY-CONSORTIUM-2023", "MOE-INDUSTRY-COMMUNITY-2023",
                         "SX-INDUSTRY-COMMUNITY-2023");

@@ -84,6 +84,8 @@ class ResultsIT extends IntegrationTestBase {
         assertThat(indicator(body, "TECH_DEMANDS_COMPLETED").path("actual").decimalValue()).isEqualByComparingTo("1");
         assertThat(indicator(body, "TECH_DEMANDS_UNDERTAKEN").path("actual").decimalValue()).isEqualByComparingTo("1");
         assertThat(indicator(body, "MEMBER_COUNT").path("actual").decimalValue()).isEqualByComparingTo("3");
+        assertThat(body.path("reports").valueStream().map(r -> r.path("kind").asString() + ":" + r.path("status").asString()).toList())
+                .containsExactlyInAnyOrder("OPERATION_PLAN:ON_TIME", "TWO_LISTS:MISSING");
         JsonNode courses = body.path("dimensions").valueStream()
                 .filter(d -> d.path("code").asString().equals("COURSES_TEXTBOOKS")).findFirst().orElseThrow();
         assertThat(courses.path("completion").decimalValue()).isEqualByComparingTo("0.75");
