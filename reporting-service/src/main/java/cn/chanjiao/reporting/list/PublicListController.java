@@ -36,7 +36,7 @@ class PublicListController {
 
     @GetMapping("/rows")
     @Operation(summary = "Search published rows: keywords (Chinese works, 2 characters and up), kind, major, education level, region, industry, platform, year; updatedSince (published since) for incremental sync")
-    PageResponse<ListResponses.RowView> rows(@RequestParam(required = false) String q,
+    SearchPage rows(@RequestParam(required = false) String q,
             @RequestParam(required = false) ListKind kind, @RequestParam(required = false) String major,
             @RequestParam(required = false) String educationLevel, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) UUID platformId,
@@ -47,8 +47,12 @@ class PublicListController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         PublicSearch.Result result = search.search(new PublicSearch.Query(q, kind, major, educationLevel, region,
                 industry, platformId, year, updatedSince), page, size);
-        return new PageResponse<>(result.hits().stream().map(h -> ListResponses.row(h.row(), h.platformName())).toList(),
-                page, size, result.total());
+        return new SearchPage(result.hits().stream().map(h -> ListResponses.row(h.row(), h.platformName())).toList(),
+                page, size, result.total(), result.totalExact());
+    }
+
+    /** A page of search hits; {@code total} is exact up to 10,000 matches ({@code totalExact} false beyond). */
+    record SearchPage(List<ListResponses.RowView> items, int page, int size, long total, boolean totalExact) {
     }
 
     @GetMapping("/lists")

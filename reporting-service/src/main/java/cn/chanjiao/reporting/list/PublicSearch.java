@@ -36,8 +36,12 @@ public class PublicSearch {
     public record Hit(ListRow row, String platformName) {
     }
 
-    public record Result(List<Hit> hits, long total) {
+    /** The page of hits and the number of all matches, counted exactly up to {@link #COUNT_CAP}. */
+    public record Result(List<Hit> hits, long total, boolean totalExact) {
     }
+
+    /** Beyond this many matches the total is not counted on (a broad query stays fast); the page still is exact. */
+    public static final int COUNT_CAP = 10_000;
 
     public Result search(Query query, int page, int size) {
         StringBuilder where = new StringBuilder(" where" + SdLists.PUBLISHED);
@@ -97,7 +101,10 @@ public class PublicSearch {
             where.append(" and l.published_at >= ?");
             params.add(java.sql.Timestamp.from(query.updatedSince()));
         }
-        long total = jdbc.sql("select count(*)" + SdLists.FROM_ROWS + where).params(params).query(Long.class).single();
+        List<Object> countParams = new ArrayList<>(params);
+        countParams.add(COUNT_CAP + 1);
+        long counted = jdbc.sql("select count(*) from (select 1" + SdLists.FROM_ROWS + where + " limit ?) matches")
+                .params(countParams).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
@@ -105,7 +112,7 @@ public class PublicSearch {
                 + "join platform p on p.id = r.platform_id" + where
                 + " order by l.published_at desc, r.list_id, r.position limit ? offset ?")
                 .params(pageParams).query((rs, n) -> new Hit(SdLists.row(rs, n), rs.getString("platform_name"))).list();
-        return new Result(hits, total);
+        return new Result(hits, Math.min(counted, COUNT_CAP), counted <= COUNT_CAP);
     }
 
     /** The distinct overlapping character pairs of a text, lower case, none holding white space ({@code search_pairs}). */

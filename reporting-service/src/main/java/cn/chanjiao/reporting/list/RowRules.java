@@ -24,9 +24,10 @@ public final class RowRules {
     private static final Pattern PHONE = Pattern.compile("^[0-9+()（）\\-— 转/、,，;；]{7,40}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern WHOLE = Pattern.compile("^\\d+$");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-            DateTimeFormatter.ofPattern("yyyy年M月d日"), DateTimeFormatter.ofPattern("yyyyMMdd"));
+    /** Strict: 2025-02-30 is refused, not moved to the 28th. */
+    private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d",
+            "uuuu年M月d日", "uuuuMMdd").map(p -> DateTimeFormatter.ofPattern(p)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)).toList();
 
     private RowRules() {
     }

@@ -213,7 +213,7 @@ class ListsIT extends IntegrationTestBase {
                 case CONTACT -> "联系人" + n;
                 case PHONE -> "0571-8888000" + n;
                 case START_ON -> "2025-03-0" + n;
-                case END_ON -> "2025-06-3" + (n - 1);
+                case END_ON -> "2025-06-" + (20 + n);
                 case SERVICE_TYPE -> n == 1 ? "实习实训" : "技术服务";
             };
             row.put(column.field().property(), value);

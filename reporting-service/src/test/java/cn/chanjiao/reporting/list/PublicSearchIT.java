@@ -85,6 +85,7 @@ class PublicSearchIT extends IntegrationTestBase {
         ApiResponse second = api.get("/api/v1/public/supply-demand/rows?platformId=" + taiyuan.id() + "&size=2&page=1").send();
 
         assertThat(first.json().path("total").asInt()).isEqualTo(3);
+        assertThat(first.json().path("totalExact").asBoolean()).isTrue();
         assertThat(first.json().path("items").size()).isEqualTo(2);
         assertThat(second.json().path("items").size()).isEqualTo(1);
         assertThat(units(first)).doesNotContainAnyElementsOf(units(second));
