@@ -1,5 +1,7 @@
 package cn.chanjiao.application.attachment;
 
+import cn.chanjiao.kit.files.FileType;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,5 +1,9 @@
 package cn.chanjiao.application.attachment;
 
+import cn.chanjiao.kit.files.ContentSniffer;
+
+import cn.chanjiao.kit.files.FileType;
+
 import cn.chanjiao.application.config.ApplicationServiceProperties;
 import cn.chanjiao.kit.web.ApiException;
 import org.slf4j.Logger;

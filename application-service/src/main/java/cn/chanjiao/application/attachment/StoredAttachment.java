@@ -1,5 +1,7 @@
 package cn.chanjiao.application.attachment;
 
+import cn.chanjiao.kit.files.FileType;
+
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package cn.chanjiao.application.client;
 
+import cn.chanjiao.kit.security.ServiceTokens;
+
 import cn.chanjiao.application.config.ApplicationServiceProperties;
 import feign.Client;
 import feign.Request;

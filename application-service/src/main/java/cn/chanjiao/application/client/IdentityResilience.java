@@ -1,6 +1,7 @@
 package cn.chanjiao.application.client;
 
 import cn.chanjiao.application.config.ApplicationServiceProperties;
+import cn.chanjiao.kit.security.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
@@ -11,12 +12,20 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Resilience4j guard of {@link IdentityClient}: all its methods share the circuit breaker
- * {@code IdentityClient}, with the time limit and thresholds of {@code chanjiao.application.identity.*}.
+ * {@code IdentityClient}, with the time limit and thresholds of {@code chanjiao.application.identity.*};
+ * and the client-credentials token its requests carry.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityResilience {
 
     static final String NAME = "IdentityClient";
+
+    @Bean
+    ServiceTokens serviceTokens(ApplicationServiceProperties properties) {
+        var identity = properties.identity();
+        return new ServiceTokens(identity.tokenUrl().toString(), identity.clientId(), identity.clientSecret(),
+                identity.connectTimeout(), identity.readTimeout());
+    }
 
     @Bean
     CircuitBreakerNameResolver feignCircuitBreakerNames() {

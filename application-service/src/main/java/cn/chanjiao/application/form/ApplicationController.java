@@ -11,7 +11,7 @@ import cn.chanjiao.application.form.FormRequests.UpdatePlanRequest;
 import cn.chanjiao.application.form.FormRequests.UpdateSectionRequest;
 import cn.chanjiao.application.form.FormRequests.WithdrawApplicationRequest;
 import cn.chanjiao.application.programme.PlatformType;
-import cn.chanjiao.application.web.Messages;
+import cn.chanjiao.kit.web.Messages;
 import cn.chanjiao.kit.web.Versions;
 import cn.chanjiao.kit.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;

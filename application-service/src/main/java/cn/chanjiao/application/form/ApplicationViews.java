@@ -1,5 +1,7 @@
 package cn.chanjiao.application.form;
 
+import cn.chanjiao.kit.text.CharacterCount;
+
 import cn.chanjiao.application.form.ApplicationResponse.AttachmentView;
 import cn.chanjiao.application.form.ApplicationResponse.PlanValueView;
 import cn.chanjiao.application.form.ApplicationResponse.SectionView;

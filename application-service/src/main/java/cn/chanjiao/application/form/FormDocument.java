@@ -4,7 +4,7 @@ import cn.chanjiao.application.programme.ProgrammeDefinition;
 import cn.chanjiao.application.programme.TypeRules;
 import cn.chanjiao.application.programme.TypeRules.PlanIndicator;
 import cn.chanjiao.application.programme.TypeRules.TextSection;
-import cn.chanjiao.application.web.Messages;
+import cn.chanjiao.kit.web.Messages;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;

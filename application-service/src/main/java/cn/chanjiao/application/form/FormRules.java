@@ -1,5 +1,7 @@
 package cn.chanjiao.application.form;
 
+import cn.chanjiao.kit.text.CharacterCount;
+
 import cn.chanjiao.application.attachment.StoredAttachment;
 import cn.chanjiao.application.client.OrganisationResponse;
 import cn.chanjiao.application.form.Form.BasicInfo;
@@ -15,7 +17,7 @@ import cn.chanjiao.application.programme.TypeRules.ParticipantRule;
 import cn.chanjiao.application.programme.TypeRules.ParticipantType;
 import cn.chanjiao.application.programme.TypeRules.PlanIndicator;
 import cn.chanjiao.application.programme.TypeRules.TextSection;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package cn.chanjiao.application.form;
 
 import cn.chanjiao.application.attachment.Attachments;
-import cn.chanjiao.application.attachment.FileType;
+import cn.chanjiao.kit.files.FileType;
 import cn.chanjiao.application.attachment.StoredAttachment;
 import cn.chanjiao.application.client.IdentityClient;
 import cn.chanjiao.application.client.OrganisationResponse;
@@ -20,9 +20,9 @@ import cn.chanjiao.application.programme.TypeRules.AttachmentRequirement;
 import cn.chanjiao.application.programme.TypeRules.LeadRole;
 import cn.chanjiao.application.programme.Window;
 import cn.chanjiao.kit.web.IdempotentRequests;
-import cn.chanjiao.application.web.Messages;
+import cn.chanjiao.kit.web.Messages;
 import cn.chanjiao.kit.web.Versions;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 import cn.chanjiao.contracts.application.ApplicationReturned;
 import cn.chanjiao.contracts.application.ApplicationSubmitted;
 import cn.chanjiao.contracts.application.ApplicationWithdrawn;
@@ -48,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 
 /**
  * The application form from draft to submission. Every change names the version it started from;

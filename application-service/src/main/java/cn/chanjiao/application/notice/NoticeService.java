@@ -17,6 +17,9 @@ import cn.chanjiao.application.programme.TypeRules;
 import cn.chanjiao.application.review.ReviewService;
 import cn.chanjiao.contracts.application.PlatformApproved;
 import cn.chanjiao.contracts.application.PlatformRevoked;
+import cn.chanjiao.contracts.application.ObjectionFiled;
+import cn.chanjiao.contracts.application.ObjectionRuled;
+import cn.chanjiao.contracts.application.PublicNoticeEnded;
 import cn.chanjiao.contracts.application.PublicNoticeStarted;
 import cn.chanjiao.contracts.common.DeadlineScheduled;
 import cn.chanjiao.kit.events.IntegrationEvents;
@@ -217,7 +220,7 @@ class NoticeService {
             throw ApiException.forbidden("objection.tokenInvalid");
         }
         var received = attachments.receive(content, MAX_EVIDENCE_BYTES,
-                java.util.EnumSet.allOf(cn.chanjiao.application.attachment.FileType.class));
+                java.util.EnumSet.allOf(cn.chanjiao.kit.files.FileType.class));
         try {
             return transactions.execute(status -> {
                 Notice notice = notices.notice(noticeId, true).orElseThrow();
@@ -296,6 +299,8 @@ class NoticeService {
                     null, null, now);
             notices.insert(objection);
             notices.token(objection.id(), tokenHash);
+            events.publish(new ObjectionFiled(UUID.randomUUID(), now, objection.id(), noticeId, request.applicationId(),
+                    notice.programmeId(), notice.authorityCode(), now));
             return objection;
         });
     }
@@ -327,7 +332,10 @@ class NoticeService {
             if (notice.closed()) {
                 throw ApiException.conflict("notice.closed", notice.title());
             }
-            notices.rule(objectionId, outcome, reason.strip(), caller.username(), clock.instant());
+            Instant now = clock.instant();
+            notices.rule(objectionId, outcome, reason.strip(), caller.username(), now);
+            events.publish(new ObjectionRuled(UUID.randomUUID(), now, objectionId, notice.id(), objection.applicationId(),
+                    notice.programmeId(), notice.authorityCode(), outcome, reason.strip()));
             return notices.objection(objectionId, false).orElseThrow();
         });
     }
@@ -368,6 +376,8 @@ class NoticeService {
             return false;
         }
         Programme programme = programme(notice.programmeId());
+        List<UUID> approvedIds = new java.util.ArrayList<>();
+        List<UUID> rejectedIds = new java.util.ArrayList<>();
         for (Entry entry : notices.entries(noticeId)) {
             ApplicationForm application = ledger.lock(entry.applicationId());
             if (application.status() != ApplicationStatus.IN_PUBLIC_NOTICE) {
@@ -380,6 +390,7 @@ class NoticeService {
                 reviews.rejectLocked(application, "PUBLIC_NOTICE", notice.authorityCode(), upheld.get().rulingReason(),
                         Actor.SYSTEM);
                 notices.outcome(noticeId, application.id(), "REJECTED");
+                rejectedIds.add(application.id());
                 continue;
             }
             TypeRules type = programme.definition().type(application.platformType()).orElseThrow();
@@ -393,8 +404,11 @@ class NoticeService {
                     programme.definition().planYears().to(), "APPROVED", now, null, null));
             events.publish(approved);
             notices.outcome(noticeId, application.id(), "APPROVED");
+            approvedIds.add(application.id());
         }
         notices.close(noticeId, now);
+        events.publish(new PublicNoticeEnded(UUID.randomUUID(), now, noticeId, notice.programmeId(), notice.authorityCode(),
+                now, approvedIds, rejectedIds, objections.size()));
         return true;
     }
 

@@ -1,6 +1,6 @@
 package cn.chanjiao.application.programme;
 
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;

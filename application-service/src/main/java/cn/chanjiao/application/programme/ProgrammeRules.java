@@ -3,7 +3,7 @@ package cn.chanjiao.application.programme;
 import cn.chanjiao.application.programme.TypeRules.AttachmentRequirement;
 import cn.chanjiao.application.programme.TypeRules.LeadRole;
 import cn.chanjiao.application.programme.TypeRules.PlanIndicator;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package cn.chanjiao.application.programme;
 
-import cn.chanjiao.application.web.Messages;
+import cn.chanjiao.kit.web.Messages;
 import cn.chanjiao.kit.web.Versions;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.security.Roles;
 import cn.chanjiao.kit.web.ApiException;

@@ -1,7 +1,7 @@
 package cn.chanjiao.application.review;
 
 import cn.chanjiao.application.attachment.Attachments;
-import cn.chanjiao.application.attachment.FileType;
+import cn.chanjiao.kit.files.FileType;
 import cn.chanjiao.application.attachment.StoredAttachment;
 import cn.chanjiao.application.client.AccountResponse;
 import cn.chanjiao.application.client.IdentityClient;
@@ -22,8 +22,11 @@ import cn.chanjiao.application.review.ConflictOfInterest.Expert;
 import cn.chanjiao.application.review.ConflictOfInterest.Parties;
 import cn.chanjiao.application.review.ExpertReviewRepository.Assignment;
 import cn.chanjiao.application.review.ExpertReviewRepository.Round;
-import cn.chanjiao.application.web.Messages;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.contracts.application.ApplicationShortlisted;
+import cn.chanjiao.contracts.application.ExpertReviewCompleted;
+import cn.chanjiao.kit.events.IntegrationEvents;
+import cn.chanjiao.kit.web.Messages;
+import cn.chanjiao.kit.web.Violation;
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.security.Roles;
 import cn.chanjiao.kit.web.ApiException;
@@ -68,12 +71,13 @@ class ExpertReviewService {
     private final Attachments attachments;
     private final Messages messages;
     private final TransactionTemplate transactions;
+    private final IntegrationEvents events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ExpertReviewService(ApplicationLedger ledger, ReviewService reviews, ReviewRepository positions,
             ExpertReviewRepository rounds, ProgrammeService programmes, IdentityClient identity, Attachments attachments,
-            Messages messages, TransactionTemplate transactions, Clock clock) {
+            Messages messages, TransactionTemplate transactions, IntegrationEvents events, Clock clock) {
         this.ledger = ledger;
         this.reviews = reviews;
         this.positions = positions;
@@ -83,6 +87,7 @@ class ExpertReviewService {
         this.attachments = attachments;
         this.messages = messages;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -247,7 +252,12 @@ class ExpertReviewService {
                 }
                 rounds.result(roundId, entry.applicationId(), summary.average(), summary.averageWithoutOutliers());
             }
-            rounds.close(roundId, clock.instant());
+            Instant closedAt = clock.instant();
+            rounds.close(roundId, closedAt);
+            events.publish(new ExpertReviewCompleted(UUID.randomUUID(), closedAt, roundId, locked.programmeId(),
+                    programme(locked.programmeId()).definition().code(), locked.platformType(), locked.authorityCode(),
+                    rounds.applications(roundId).stream().map(ExpertReviewRepository.RoundApplication::applicationId)
+                            .toList(), closedAt));
         });
         return detail(roundId, caller);
     }
@@ -371,6 +381,9 @@ class ExpertReviewService {
                             .with("applicationId", application.id());
                 }
                 moved.add(ledger.move(application, ApplicationStatus.SHORTLISTED, Actor.of(caller), "SHORTLIST", comment));
+                events.publish(new ApplicationShortlisted(UUID.randomUUID(), clock.instant(), application.id(),
+                        programmeId, type.type().name(), application.organisationId(), stage.authorityCode(),
+                        used + moved.size()));
             }
             return moved;
         });

@@ -3,7 +3,7 @@ package cn.chanjiao.application.review;
 import cn.chanjiao.application.programme.TypeRules;
 import cn.chanjiao.application.programme.TypeRules.ObservationPoint;
 import cn.chanjiao.application.programme.TypeRules.ScoringItem;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package cn.chanjiao.application.form;
 
-import cn.chanjiao.application.attachment.FileType;
+import cn.chanjiao.kit.files.FileType;
 import cn.chanjiao.application.attachment.StoredAttachment;
 import cn.chanjiao.application.client.OrganisationResponse;
 import cn.chanjiao.application.form.Form.BasicInfo;
@@ -15,7 +15,7 @@ import cn.chanjiao.application.programme.TypeRules;
 import cn.chanjiao.application.programme.TypeRules.LeadRole;
 import cn.chanjiao.application.programme.TypeRules.ParticipantType;
 import cn.chanjiao.application.programme.TypeRules.PlanIndicator;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 
 import java.math.BigDecimal;
 import java.time.Instant;

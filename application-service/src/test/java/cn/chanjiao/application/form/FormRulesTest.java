@@ -4,7 +4,7 @@ import cn.chanjiao.application.client.OrganisationResponse;
 import cn.chanjiao.application.form.Form.Participant;
 import cn.chanjiao.application.programme.PlatformType;
 import cn.chanjiao.application.programme.Presets;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

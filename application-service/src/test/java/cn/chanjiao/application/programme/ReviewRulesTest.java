@@ -1,6 +1,6 @@
 package cn.chanjiao.application.programme;
 
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 

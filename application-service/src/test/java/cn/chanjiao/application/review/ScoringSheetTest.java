@@ -2,7 +2,7 @@ package cn.chanjiao.application.review;
 
 import cn.chanjiao.application.programme.PlatformType;
 import cn.chanjiao.application.programme.Presets;
-import cn.chanjiao.application.web.Violation;
+import cn.chanjiao.kit.web.Violation;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

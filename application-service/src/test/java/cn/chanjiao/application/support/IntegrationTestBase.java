@@ -1,5 +1,7 @@
 package cn.chanjiao.application.support;
 
+import cn.chanjiao.testkit.time.MutableClock;
+
 import cn.chanjiao.testkit.http.ApiClient;
 import cn.chanjiao.testkit.security.TestJwtIssuer;
 import org.junit.jupiter.api.BeforeEach;

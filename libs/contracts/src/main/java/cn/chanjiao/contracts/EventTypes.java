@@ -31,6 +31,11 @@ public final class EventTypes {
             cn.chanjiao.contracts.application.PublicNoticeStarted.class,
             cn.chanjiao.contracts.application.PlatformApproved.class,
             cn.chanjiao.contracts.application.PlatformRevoked.class,
+            cn.chanjiao.contracts.application.ExpertReviewCompleted.class,
+            cn.chanjiao.contracts.application.ApplicationShortlisted.class,
+            cn.chanjiao.contracts.application.ObjectionFiled.class,
+            cn.chanjiao.contracts.application.ObjectionRuled.class,
+            cn.chanjiao.contracts.application.PublicNoticeEnded.class,
             // reporting-service (issue 6)
             cn.chanjiao.contracts.reporting.ReportSubmitted.class,
             cn.chanjiao.contracts.reporting.ReportOverdue.class,

@@ -24,7 +24,8 @@ class SampleEnvelopesTest {
             String pkg = type.getPackageName();
             return pkg.endsWith(".reporting") || pkg.endsWith(".indicator")
                     || Stream.of("ApplicationRecommended", "ApplicationRejected", "PublicNoticeStarted",
-                            "PlatformApproved", "PlatformRevoked").anyMatch(type.getSimpleName()::equals);
+                            "PlatformApproved", "PlatformRevoked", "ExpertReviewCompleted", "ApplicationShortlisted",
+                            "ObjectionFiled", "ObjectionRuled", "PublicNoticeEnded").anyMatch(type.getSimpleName()::equals);
         });
     }
 

@@ -1,13 +1,10 @@
-package cn.chanjiao.application.client;
+package cn.chanjiao.kit.security;
 
-import cn.chanjiao.application.config.ApplicationServiceProperties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -36,12 +33,8 @@ class ServiceTokensTest {
     void theTokenComesFromTheClientCredentialsGrantAndIsReusedUntilItNearlyExpires() {
         keycloak.stubFor(post(urlPathEqualTo("/realms/chanjiao/protocol/openid-connect/token"))
                 .willReturn(okJson("{\"access_token\":\"abc.def.ghi\",\"expires_in\":300}")));
-        var identity = new ApplicationServiceProperties.Identity(URI.create("http://127.0.0.1:1"),
-                URI.create(keycloak.baseUrl() + "/realms/chanjiao/protocol/openid-connect/token"), "chanjiao-services",
-                "secret-1", Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(100), Duration.ofSeconds(5),
-                new ApplicationServiceProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(10)));
-        ServiceTokens tokens = new ServiceTokens(new ApplicationServiceProperties(true, identity,
-                new ApplicationServiceProperties.Attachments(Path.of("target/tmp"), org.springframework.util.unit.DataSize.ofMegabytes(1))));
+        ServiceTokens tokens = new ServiceTokens(keycloak.baseUrl() + "/realms/chanjiao/protocol/openid-connect/token",
+                "chanjiao-services", "secret-1", Duration.ofSeconds(5), Duration.ofSeconds(10));
 
         assertThat(tokens.token()).isEqualTo("abc.def.ghi");
         assertThat(tokens.token()).isEqualTo("abc.def.ghi");

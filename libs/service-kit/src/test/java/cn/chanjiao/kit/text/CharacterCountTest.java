@@ -1,4 +1,4 @@
-package cn.chanjiao.application.form;
+package cn.chanjiao.kit.text;
 
 import org.junit.jupiter.api.Test;
 
