@@ -232,6 +232,20 @@ class ApprovalFlowIT extends IntegrationTestBase {
         assertThat(TopicProbe.records(TestEngines.kafka().bootstrapServers(), Topics.APPLICATION_SCHEDULE,
                 r -> noticeId.equals(r.key()) && r.value().contains("PublicNoticeStarted"), Duration.ofSeconds(8), 1)
                 .get(0).value()).contains("\"workingDays\":5");
+        // the objection's filing and ruling, and the notice's end, are facts for other services too (no filer data)
+        List<ConsumerRecord<String, String>> objectionEvents = TopicProbe.records(TestEngines.kafka().bootstrapServers(),
+                Topics.APPLICATION_SCHEDULE, r -> noticeId.equals(r.key()) && r.value().contains(objection),
+                Duration.ofSeconds(8), 2);
+        assertThat(objectionEvents).extracting(r -> JSON.readTree(r.value()).path("type").asString())
+                .containsExactlyInAnyOrder("ObjectionFiled", "ObjectionRuled");
+        assertThat(objectionEvents).allSatisfy(r -> assertThat(r.value()).doesNotContain("13700000000"));
+        JsonNode ended = JSON.readTree(TopicProbe.records(TestEngines.kafka().bootstrapServers(), Topics.APPLICATION_SCHEDULE,
+                r -> noticeId.equals(r.key()) && r.value().contains("PublicNoticeEnded"), Duration.ofSeconds(8), 1)
+                .get(0).value()).path("payload");
+        assertThat(ended.path("approvedApplicationIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(a.toString());
+        assertThat(ended.path("rejectedApplicationIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(b.toString());
 
         // the approved list is public; a platform may be revoked
         ApiResponse list = api.get("/api/v1/public/platforms?programmeId=" + programme).send();

@@ -4,12 +4,16 @@ import cn.chanjiao.application.programme.PlatformType;
 import cn.chanjiao.application.support.IdentityStub;
 import cn.chanjiao.application.support.IntegrationTestBase;
 import cn.chanjiao.application.support.SubmittedApplications;
+import cn.chanjiao.contracts.Topics;
+import cn.chanjiao.testkit.engine.TestEngines;
 import cn.chanjiao.testkit.http.ApiClient.ApiResponse;
+import cn.chanjiao.testkit.kafka.TopicProbe;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +222,12 @@ class ExpertReviewIT extends IntegrationTestBase {
         assertThat(api.get("/api/v1/expert/assignments/" + assignment + "/attachments/" + minutes)
                 .bearer(expertToken(free1)).send().isProblem(404)).isTrue();
         assertThat(shortlisted.status()).as(shortlisted.toString()).isEqualTo(200);
+        assertThat(TopicProbe.records(TestEngines.kafka().bootstrapServers(), Topics.APPLICATION_LIFECYCLE,
+                r -> round.equals(r.key()) && r.value().contains("ExpertReviewCompleted"), Duration.ofSeconds(8), 1)
+                .get(0).value()).contains(application.toString());
+        assertThat(TopicProbe.records(TestEngines.kafka().bootstrapServers(), Topics.APPLICATION_LIFECYCLE,
+                r -> application.toString().equals(r.key()) && r.value().contains("ApplicationShortlisted"),
+                Duration.ofSeconds(8), 1).get(0).value()).contains("\"rank\":1").contains(lead.toString());
         assertThat(jdbc.queryForList("select coalesce(stage, '') from application_transition where application_id = ? "
                 + "order by id", String.class, application))
                 .containsSubsequence("EXPERT_REVIEW", "MEETING_REVIEW", "SITE_VISIT", "SHORTLIST");
