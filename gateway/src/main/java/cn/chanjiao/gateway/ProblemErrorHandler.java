@@ -64,6 +64,13 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
                 return GatewayProblem.GATEWAY_TIMEOUT.status();
             }
         }
+        // the service went away while answering (connection reset, premature close of an instance
+        // being killed or restarted): the service's failure, not the gateway's
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return GatewayProblem.BAD_GATEWAY.status();
+            }
+        }
         return GatewayProblem.INTERNAL_ERROR.status();
     }
 }

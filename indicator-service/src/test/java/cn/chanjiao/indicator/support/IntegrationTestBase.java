@@ -1,5 +1,7 @@
 package cn.chanjiao.indicator.support;
 
+import cn.chanjiao.testkit.time.MutableClock;
+
 import cn.chanjiao.contracts.EventEnvelope;
 import cn.chanjiao.contracts.EventTypes;
 import cn.chanjiao.contracts.IntegrationEvent;
