@@ -123,11 +123,13 @@ class ListController {
     }
 
     @PostMapping(value = "/lists/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Replace the draft's rows with an XLSX in the seed layout (If-Match); all or nothing, errors by row and column")
+    @Operation(summary = "Replace the draft's rows with an XLSX in the seed layout (If-Match; once per Idempotency-Key); all or nothing, errors by row and column")
     ResponseEntity<ListService.Imported> importXlsx(@PathVariable UUID id, Caller caller,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch, @RequestPart("file") MultipartFile file) {
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key,
+            @RequestPart("file") MultipartFile file) {
         long version = Versions.required(ifMatch);
-        ListService.Imported imported = lists.importXlsx(id, caller, file, version);
+        ListService.Imported imported = lists.importXlsx(id, caller, file, version, key);
         return ResponseEntity.ok().eTag(Versions.etag(imported.version())).body(imported);
     }
 

@@ -51,9 +51,12 @@ public class ListService {
     private final Messages messages;
     private final Clock clock;
     private final int maxRows;
+    private final cn.chanjiao.kit.web.IdempotentRequests idempotent;
 
     ListService(SdLists lists, Platforms platforms, PlatformAccess access, IntegrationEvents events, Messages messages,
-            Clock clock, @Value("${chanjiao.reporting.lists.max-rows:200000}") int maxRows) {
+            Clock clock, @Value("${chanjiao.reporting.lists.max-rows:200000}") int maxRows,
+            cn.chanjiao.kit.web.IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.lists = lists;
         this.platforms = platforms;
         this.access = access;
@@ -157,7 +160,7 @@ public class ListService {
     }
 
     /** The outcome of an import. */
-    public record Imported(UUID listId, int rows, long version) {
+    public record Imported(UUID listId, int rows, long version, boolean replayed) {
     }
 
     /**
@@ -166,7 +169,28 @@ public class ListService {
      * column and reason) rolls every row back, leaving the list as it was.
      */
     @Transactional
-    public Imported importXlsx(UUID listId, Caller caller, MultipartFile file, long expectedVersion) {
+    public Imported importXlsx(UUID listId, Caller caller, MultipartFile file, long expectedVersion,
+            String idempotencyKey) {
+        String operation = "list.import:" + listId;
+        String key = idempotencyKey == null ? null : cn.chanjiao.kit.web.IdempotentRequests.requireKey(idempotencyKey);
+        if (key != null) {
+            var kept = idempotent.find(caller.subject(), key);
+            if (kept.isPresent()) {
+                if (!kept.get().operation().equals(operation)) {
+                    throw ApiException.unprocessable("idempotency.keyReused", key);
+                }
+                var body = kept.get().body();
+                return new Imported(listId, body.path("rows").asInt(), body.path("version").asLong(), true);
+            }
+        }
+        Imported imported = importXlsx(listId, caller, file, expectedVersion);
+        if (key != null) {
+            idempotent.save(caller.subject(), key, operation, 200, imported, clock.instant());
+        }
+        return imported;
+    }
+
+    private Imported importXlsx(UUID listId, Caller caller, MultipartFile file, long expectedVersion) {
         Loaded loaded = lockDraft(listId, caller);
         Versions.check(expectedVersion, loaded.list().version());
         Path temp = null;
@@ -238,7 +262,7 @@ public class ListService {
         }
         lists.insertRows(list, loaded.platform().regionCode(), batch);
         lists.touch(list.id(), clock.instant());
-        return new Imported(list.id(), counts[0], list.version() + 1);
+        return new Imported(list.id(), counts[0], list.version() + 1, false);
     }
 
     private RowError error(Integer row, String column, RowRules.CellError cell) {

@@ -146,6 +146,70 @@ class ListsIT extends IntegrationTestBase {
     }
 
     @Test
+    void anImportRetriedWithTheSameIdempotencyKeyIsAnsweredFromTheFirstAndNotAppliedAgain() {
+        TestPlatform platform = hangzhouCommunity();
+        String token = applicant(platform.lead());
+        ListDriver list = ListDriver.create(api, token, platform.id(), "TECH_SUPPLY", 2025, null);
+        list.addOk(sample(ListKind.TECH_SUPPLY, 1));
+        byte[] sheet = list.export(port);
+        String etag = list.etag();
+
+        ApiResponse first = cn.chanjiao.reporting.support.Multipart.file(api.post("/api/v1/supply-demand/lists/"
+                + list.id() + "/import").bearer(token).header("If-Match", etag).header("Idempotency-Key", "imp-" + list.id()),
+                "a.xlsx", ListDriver.XLSX, sheet).send();
+        ApiResponse retried = cn.chanjiao.reporting.support.Multipart.file(api.post("/api/v1/supply-demand/lists/"
+                + list.id() + "/import").bearer(token).header("If-Match", etag).header("Idempotency-Key", "imp-" + list.id()),
+                "a.xlsx", ListDriver.XLSX, sheet).send();
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().path("replayed").asBoolean()).isTrue();
+        assertThat(retried.json().path("version").asLong()).isEqualTo(first.json().path("version").asLong());
+        assertThat(list.get().json().path("version").asLong()).isEqualTo(first.json().path("version").asLong());
+    }
+
+    @Test
+    void anOpenServicePlanReadsRealExcelDateCellsWhateverTheirDisplayFormat() throws Exception {
+        TestPlatform centre = approve("HZ-PLATFORMS-2024", "PRACTICE_CENTER_PUBLIC", "330106", "330100",
+                List.of(2024, 2025, 2026), Instant.parse("2024-07-01T02:00:00Z"));
+        ListDriver list = ListDriver.create(api, applicant(centre.lead()), centre.id(), "OPEN_SERVICE_PLAN", 2025, null);
+        byte[] sheet;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var dates = workbook.createCellStyle();
+            dates.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            var sheet0 = workbook.createSheet("对外开放服务计划");
+            String[] header = { "序号", "起始时间 (年月日)", "结束时间 (年月日)", "服务单位名称", "服务项目类型 (实习实训、培训、技术服务)",
+                    "服务项目内容", "服务人数" };
+            var head = sheet0.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            var row = sheet0.createRow(1);
+            row.createCell(0).setCellValue(1);
+            row.createCell(1).setCellValue(java.time.LocalDate.of(2025, 3, 3));
+            row.getCell(1).setCellStyle(dates);
+            row.createCell(2).setCellValue(java.time.LocalDate.of(2025, 6, 30));
+            row.getCell(2).setCellStyle(dates);
+            row.createCell(3).setCellValue("杭州某中职学校");
+            row.createCell(4).setCellValue("实习实训");
+            row.createCell(5).setCellValue("数控加工实训");
+            row.createCell(6).setCellValue(45);
+            workbook.write(out);
+            sheet = out.toByteArray();
+        }
+
+        ApiResponse imported = list.importFile("计划.xlsx", sheet);
+
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonNode row = list.rows().json().path("items").get(0);
+        assertThat(row.path("startOn").asString()).isEqualTo("2025-03-03");
+        assertThat(row.path("endOn").asString()).isEqualTo("2025-06-30");
+        assertThat(row.path("serviceType").asString()).isEqualTo("INTERNSHIP");
+        assertThat(row.path("headcount").asInt()).isEqualTo(45);
+    }
+
+    @Test
     void aSheetWithoutTheTemplatesColumnsIsRefusedNamingThem() {
         TestPlatform platform = hangzhouCommunity();
         ListDriver list = ListDriver.create(api, applicant(platform.lead()), platform.id(), "TALENT_DEMAND", 2025, null);
