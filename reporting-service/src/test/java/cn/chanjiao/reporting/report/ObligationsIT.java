@@ -108,6 +108,27 @@ class ObligationsIT extends IntegrationTestBase {
         assertThat(overdue.get(0).value()).contains("\"kind\":\"ANNUAL_WORK_PLAN\"");
     }
 
+    @Test
+    void aRevokedPlatformOwesNothingMoreAndIsNeverMarkedOverdue() {
+        TestPlatform platform = approve("SX-INDUSTRY-COMMUNITY-2023", "INDUSTRY_COMMUNITY", "140105", "140000",
+                List.of(2025), Instant.parse("2025-01-10T02:00:00Z"));
+        UUID plan = obligation(platform.id(), "ANNUAL_WORK_PLAN", 2025);
+
+        reportService.platformRevoked(new cn.chanjiao.contracts.application.PlatformRevoked(UUID.randomUUID(),
+                Instant.parse("2025-02-01T02:00:00Z"), platform.id(), platform.event().programmeId(), platform.lead(),
+                "140000", "解散"));
+        clock.setBeijing("2025-12-31T00:00:00");
+        reportService.markOverdue();
+
+        assertThat(jdbc.queryForObject("select count(*) from report where platform_id = ? and cancelled_at is null",
+                Integer.class, platform.id())).isZero();
+        assertThat(overdue(plan)).isFalse();
+        var refused = api.put("/api/v1/reports/" + jdbc.queryForObject("select id from report where obligation_id = ?",
+                UUID.class, plan) + "/sections/GOALS").bearer(applicant(platform.lead())).header("If-Match", "\"1\"")
+                .json("{\"text\":\"目标\"}").send();
+        assertThat(refused.isProblem(409)).as(refused.toString()).isTrue();
+    }
+
     private int obligations(UUID platformId) {
         return jdbc.queryForObject("select count(*) from report where platform_id = ?", Integer.class, platformId);
     }
