@@ -2,8 +2,8 @@ package cn.chanjiao.reporting.attachment;
 
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.web.ApiException;
-import cn.chanjiao.reporting.support.ContentSniffer;
-import cn.chanjiao.reporting.support.FileType;
+import cn.chanjiao.kit.files.ContentSniffer;
+import cn.chanjiao.kit.files.FileType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

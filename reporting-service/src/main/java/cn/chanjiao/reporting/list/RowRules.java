@@ -1,6 +1,6 @@
 package cn.chanjiao.reporting.list;
 
-import cn.chanjiao.reporting.support.CharacterCount;
+import cn.chanjiao.kit.text.CharacterCount;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

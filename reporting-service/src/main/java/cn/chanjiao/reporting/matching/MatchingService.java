@@ -8,7 +8,7 @@ import cn.chanjiao.reporting.list.ListRow;
 import cn.chanjiao.reporting.list.SdLists;
 import cn.chanjiao.reporting.platform.PlatformAccess;
 import cn.chanjiao.reporting.platform.Platforms;
-import cn.chanjiao.reporting.support.Messages;
+import cn.chanjiao.kit.web.Messages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

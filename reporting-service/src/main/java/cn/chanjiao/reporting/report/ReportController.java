@@ -3,7 +3,7 @@ package cn.chanjiao.reporting.report;
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.web.Versions;
 import cn.chanjiao.reporting.attachment.Attachments;
-import cn.chanjiao.reporting.support.FileType;
+import cn.chanjiao.kit.files.FileType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

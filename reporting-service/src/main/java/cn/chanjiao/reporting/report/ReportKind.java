@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The yearly reports a platform owes, each a structured document following its seed outline: the
  * outline's headings are its sections, each with a character limit (counted as a person counts,
- * see {@link cn.chanjiao.reporting.support.CharacterCount}); {@code totalLimit} bounds the whole text
+ * see {@link cn.chanjiao.kit.text.CharacterCount}); {@code totalLimit} bounds the whole text
  * where the seed does (annual summary: “不超过 5000 字”). Seeds: 000 annexes 1, 2, 3, 5 (communities),
  * 004 annexes 3.1 and 3.2 (practice centres). The seeds give no outline for the communities' annual work
  * plan; its sections are the usual ones of a Chinese 年度工作计划 and are marked so in the README.

@@ -26,7 +26,7 @@ public record ReportResponse(UUID id, UUID obligationId, UUID platformId, String
         List<SectionView> sections = r.kind().sections().stream().map(s -> {
             String text = r.sections().getOrDefault(s.code(), "");
             return new SectionView(s.code(), ReportService.sectionTitle(s), s.limit(), s.required(), text,
-                    cn.chanjiao.reporting.support.CharacterCount.of(text));
+                    cn.chanjiao.kit.text.CharacterCount.of(text));
         }).toList();
         return new ReportResponse(r.id(), r.obligationId(), r.platformId(), loaded.platform().name(), r.kind().name(),
                 ReportService.title(r.kind()), r.year(), r.dueOn(), r.dueAt(), r.status().name(), r.overdueAt() != null,

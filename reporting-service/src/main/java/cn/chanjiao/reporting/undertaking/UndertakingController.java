@@ -2,7 +2,7 @@ package cn.chanjiao.reporting.undertaking;
 
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.reporting.attachment.Attachments;
-import cn.chanjiao.reporting.support.FileType;
+import cn.chanjiao.kit.files.FileType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

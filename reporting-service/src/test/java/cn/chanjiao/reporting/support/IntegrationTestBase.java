@@ -1,5 +1,7 @@
 package cn.chanjiao.reporting.support;
 
+import cn.chanjiao.testkit.time.MutableClock;
+
 import cn.chanjiao.contracts.application.PlatformApproved;
 import cn.chanjiao.reporting.report.ReportService;
 import cn.chanjiao.testkit.http.ApiClient;

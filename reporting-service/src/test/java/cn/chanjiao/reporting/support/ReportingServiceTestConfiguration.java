@@ -1,5 +1,7 @@
 package cn.chanjiao.reporting.support;
 
+import cn.chanjiao.testkit.time.MutableClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
