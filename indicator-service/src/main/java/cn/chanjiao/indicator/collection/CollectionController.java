@@ -42,9 +42,12 @@ class CollectionController {
     private final CollectionService collection;
     private final CollectionRepository windows;
     private final IndicatorServiceProperties properties;
+    private final YearImportService yearImport;
 
-    CollectionController(CollectionService collection, CollectionRepository windows, IndicatorServiceProperties properties) {
+    CollectionController(CollectionService collection, CollectionRepository windows, IndicatorServiceProperties properties,
+            YearImportService yearImport) {
         this.collection = collection;
+        this.yearImport = yearImport;
         this.windows = windows;
         this.properties = properties;
     }
@@ -121,6 +124,38 @@ class CollectionController {
         collection.requireEditor(platformId, caller);
         ValuesWorkbook.Imported imported = ValuesWorkbook.read(in, properties.maxImportBytes());
         return answer(collection.save(platformId, year, imported.request(), ifMatch, key, caller, imported::relabel));
+    }
+
+    @PutMapping(value = "/programmes/{programmeCode}/years/{year}/values.xlsx", consumes = Xlsx.MEDIA_TYPE)
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "An authority imports its whole year: the sheet 指标数据 of overview.xlsx (columns 平台编号, 指标编码, "
+            + "实际值 or 填报值; optional 说明, 佐证材料), all or nothing, each platform's rows a batch save; Idempotency-Key required")
+    ResponseEntity<Object> importYear(@PathVariable String programmeCode, @PathVariable int year, HttpServletRequest request,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+        return importYearFrom(programmeCode, year, request.getInputStream(), key, caller);
+    }
+
+    @PutMapping(value = "/programmes/{programmeCode}/years/{year}/values.xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(AUTHORITY)
+    @Operation(summary = "An authority imports its whole year from an XLSX sent as the multipart part 'file'")
+    ResponseEntity<Object> importYearMultipart(@PathVariable String programmeCode, @PathVariable int year,
+            @RequestPart("file") MultipartFile file,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return importYearFrom(programmeCode, year, in, key, caller);
+        }
+    }
+
+    private ResponseEntity<Object> importYearFrom(String programmeCode, int year, InputStream in, String key, Caller caller) {
+        IdempotentRequests.requireKey(key);
+        yearImport.programme(programmeCode);
+        YearWorkbook.Imported imported = YearWorkbook.read(in, properties.maxImportBytes());
+        CollectionService.Outcome outcome = yearImport.importYear(programmeCode, year, imported, key, caller);
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_JSON);
+        if (outcome.replayed()) {
+            builder.header("Idempotent-Replayed", "true");
+        }
+        return builder.body(outcome.body());
     }
 
     @GetMapping("/windows")

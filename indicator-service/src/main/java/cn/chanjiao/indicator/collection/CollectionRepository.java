@@ -180,6 +180,22 @@ public class CollectionRepository {
         return numbers;
     }
 
+    /** The stored values (with notes and evidence) of many platforms' year, by platform and code. */
+    public Map<UUID, Map<String, StoredValue>> values(Collection<UUID> platformIds, int year) {
+        Map<UUID, Map<String, StoredValue>> values = new HashMap<>();
+        if (platformIds.isEmpty()) {
+            return values;
+        }
+        jdbc.sql("select v.indicator_code, v.value, v.evidence::text, v.note, v.updated_at, v.updated_by, y.platform_id "
+                + "from indicator_value v join platform_year y on y.id = v.platform_year_id "
+                + "where y.platform_id = any(?::uuid[]) and y.year = ? order by v.indicator_code")
+                .param(PlatformRepository.arrayLiteral(platformIds)).param(year)
+                .query((rs, n) -> Map.entry(rs.getObject(7, UUID.class), storedValue(rs))).list()
+                .forEach(entry -> values.computeIfAbsent(entry.getKey(), id -> new LinkedHashMap<>())
+                        .put(entry.getValue().code(), entry.getValue()));
+        return values;
+    }
+
     /** The state of many platforms' year, by platform. */
     public Map<UUID, YearState> states(Collection<UUID> platformIds, int year) {
         Map<UUID, YearState> states = new HashMap<>();

@@ -146,7 +146,7 @@ public class CollectionService {
         if (request.values().isEmpty() || request.values().size() > properties.maxValuesPerSave()) {
             throw ApiException.badRequest("values.batchSize", properties.maxValuesPerSave());
         }
-        ValueRules.Checked checked = ValueRules.check(type, request.values());
+        ValueRules.Checked checked = check(type, request.values());
         if (!checked.errors().isEmpty()) {
             throw messages.badRequest(checked.errors().stream().map(relabel).toList());
         }
@@ -159,19 +159,36 @@ public class CollectionService {
             }
             requireWritable(platform, catalogue, platformYear, year, now);
             Versions.check(expected, platformYear.version());
-            collections.write(platformYear.id(), checked.values(), now, caller.username());
-            long version = collections.update(withUpdate(platformYear, now), platformYear.version());
-            Set<String> codes = checked.values().stream().map(StoredValue::code).collect(Collectors.toSet());
-            Map<Integer, Map<String, BigDecimal>> numbers = collections.numbersWithPrevious(platformId, year);
-            List<Violation> warnings = ValueRules.plausibility(type, codes, numbers.get(year), numbers.get(year - 1),
-                    platforms.targets(platformId, year), properties.plausibility().jumpFactor(),
-                    properties.plausibility().targetFactor());
-            int removed = (int) checked.values().stream().filter(value -> value.value() == null).count();
-            SaveValuesResponse body = new SaveValuesResponse(platformId, platformYear.id(), year, version,
-                    platformYear.status().name(), checked.values().size() - removed, removed, now, messages.describe(warnings));
+            SaveValuesResponse body = write(type, platformYear, checked.values(), now, caller.username());
             idempotent.save(caller.subject(), key, operation, 200, body, now);
-            return new Outcome(200, body, version, false);
+            return new Outcome(200, body, body.version(), false);
         });
+    }
+
+    /** The checks every batch of values goes through (a save, an authority's import): the bad values, or the values to store. */
+    ValueRules.Checked check(Catalogue.TypeCatalogue type, List<SaveValuesRequest.Entry> entries) {
+        return ValueRules.check(type, entries);
+    }
+
+    /**
+     * Writes checked values to a platform-year locked by the running transaction whose state allows
+     * it: values set or removed, version incremented, plausibility warnings of the values set. The
+     * one write of a batch save and of an authority's import.
+     */
+    SaveValuesResponse write(Catalogue.TypeCatalogue type, PlatformYear platformYear, List<StoredValue> values, Instant now,
+            String by) {
+        UUID platformId = platformYear.platformId();
+        int year = platformYear.year();
+        collections.write(platformYear.id(), values, now, by);
+        long version = collections.update(withUpdate(platformYear, now), platformYear.version());
+        Set<String> codes = values.stream().map(StoredValue::code).collect(Collectors.toSet());
+        Map<Integer, Map<String, BigDecimal>> numbers = collections.numbersWithPrevious(platformId, year);
+        List<Violation> warnings = ValueRules.plausibility(type, codes, numbers.get(year), numbers.get(year - 1),
+                platforms.targets(platformId, year), properties.plausibility().jumpFactor(),
+                properties.plausibility().targetFactor());
+        int removed = (int) values.stream().filter(value -> value.value() == null).count();
+        return new SaveValuesResponse(platformId, platformYear.id(), year, version, platformYear.status().name(),
+                values.size() - removed, removed, now, messages.describe(warnings));
     }
 
     /** Refuses a caller who may not enter the platform's values (before an upload is read). */

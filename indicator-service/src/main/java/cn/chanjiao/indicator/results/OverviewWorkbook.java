@@ -1,18 +1,24 @@
 package cn.chanjiao.indicator.results;
 
+import cn.chanjiao.indicator.collection.StoredValue;
+import cn.chanjiao.indicator.collection.YearWorkbook;
 import cn.chanjiao.indicator.web.Xlsx;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An authority's year as a workbook: platforms, statistics by type, province and city, and every value. */
+/**
+ * An authority's year as a workbook: platforms, statistics by type, province and city, and every
+ * value (sheet 指标数据, with platform ids, notes and evidence: the authority's import reads it back).
+ */
 final class OverviewWorkbook {
 
     private OverviewWorkbook() {
     }
 
-    static byte[] export(Overview overview, Map<UUID, List<PlatformResults.IndicatorResult>> details) {
+    static byte[] export(Overview overview, Map<UUID, List<PlatformResults.IndicatorResult>> details,
+            Map<UUID, Map<String, StoredValue>> stored) {
         try (Xlsx.Writer workbook = new Xlsx.Writer()) {
             Xlsx.SheetWriter platforms = workbook.sheet("平台完成情况", "排名", "类型内排名", "平台名称", "平台类型", "所在地区",
                     "状态", "是否提交", "提交时间", "已填报指标数", "完成率（%）", "重点指标完成率（%）");
@@ -26,13 +32,20 @@ final class OverviewWorkbook {
             group(workbook.sheet("按类型统计", "平台类型", "平台数", "已提交", "平均完成率（%）"), overview.byType());
             group(workbook.sheet("按省份统计", "省份", "平台数", "已提交", "平均完成率（%）"), overview.byProvince());
             group(workbook.sheet("按地市统计", "地市", "平台数", "已提交", "平均完成率（%）"), overview.byCity());
-            Xlsx.SheetWriter values = workbook.sheet("指标数据", "平台名称", "指标编码", "维度", "指标名称", "单位", "目标值", "实际值",
-                    "完成率（%）", "重点指标");
+            // the sheet an authority fills in and imports back (PUT …/years/{year}/values.xlsx): see YearWorkbook
+            Xlsx.SheetWriter values = workbook.sheet(YearWorkbook.SHEET, YearWorkbook.PLATFORM_ID, YearWorkbook.PLATFORM_NAME,
+                    YearWorkbook.CODE, "维度", "指标名称", "单位", "目标值", YearWorkbook.VALUE, "完成率（%）", "重点指标",
+                    YearWorkbook.NOTE, YearWorkbook.EVIDENCE);
             for (Overview.Row row : overview.rows()) {
+                Map<String, StoredValue> of = stored.getOrDefault(row.platformId(), Map.of());
                 for (PlatformResults.IndicatorResult indicator : details.getOrDefault(row.platformId(), List.of())) {
-                    values.row(row.name(), indicator.code(), indicator.dimension(), indicator.name(), indicator.unit(),
-                            indicator.target(), indicator.actual(), Completion.percent(indicator.completion()),
-                            indicator.key() ? "是" : null);
+                    StoredValue value = of.get(indicator.code());
+                    values.row(row.platformId().toString(), row.name(), indicator.code(), indicator.dimension(),
+                            indicator.name(), indicator.unit(), indicator.target(), indicator.actual(),
+                            Completion.percent(indicator.completion()), indicator.key() ? "是" : null,
+                            value == null ? null : value.note(), value == null || value.evidence().isEmpty() ? null
+                                    : String.join(",", value.evidence().stream().map(evidence -> evidence.attachmentId() != null
+                                            ? evidence.attachmentId() : evidence.uri()).toList()));
                 }
             }
             return workbook.bytes();

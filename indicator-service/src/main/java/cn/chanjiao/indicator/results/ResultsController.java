@@ -54,7 +54,7 @@ class ResultsController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("overview-" + programmeCode + "-" + year + ".xlsx").build().toString())
-                .contentType(MediaType.parseMediaType(Xlsx.MEDIA_TYPE)).body(OverviewWorkbook.export(overview, details));
+                .contentType(MediaType.parseMediaType(Xlsx.MEDIA_TYPE)).body(OverviewWorkbook.export(overview, details, results.storedValues(overview, year)));
     }
 
     @PostMapping("/programmes/{programmeCode}/years/{year}/assessment")

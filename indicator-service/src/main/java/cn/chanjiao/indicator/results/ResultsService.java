@@ -188,6 +188,11 @@ public class ResultsService {
         return details;
     }
 
+    /** Every platform's stored values (notes, evidence) of the view, for the whole-year export. */
+    public Map<UUID, Map<String, cn.chanjiao.indicator.collection.StoredValue>> storedValues(Overview overview, int year) {
+        return collections.values(overview.rows().stream().map(Overview.Row::platformId).toList(), year);
+    }
+
     private Catalogue.TypeCatalogue type(Platform platform) {
         return catalogues.find(platform.programmeCode(), platform.platformType()).orElseThrow(() -> ApiException.conflict(
                 "catalogue.typeNotFound", platform.programmeCode(), platform.platformType()));

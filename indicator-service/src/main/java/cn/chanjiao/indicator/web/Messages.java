@@ -38,6 +38,16 @@ public class Messages {
         }).toList();
     }
 
+    /** A 400 naming every bad value under {@code errors}, each entry completed by {@code more} (e.g. a workbook's row and column). */
+    public ApiException badRequest(List<Violation> violations, java.util.function.BiConsumer<Violation, Map<String, Object>> more) {
+        ApiException problem = badRequest(violations);
+        List<Map<String, Object>> described = describe(violations);
+        for (int i = 0; i < violations.size(); i++) {
+            more.accept(violations.get(i), described.get(i));
+        }
+        return problem.with("errors", described);
+    }
+
     /** A 400 naming every bad value under {@code errors}. */
     public ApiException badRequest(List<Violation> violations) {
         ApiException problem = violations.size() == 1

@@ -138,6 +138,14 @@ public final class Xlsx {
      * held in memory. A file that is not a workbook is a 400 ({@code xlsx.corrupt}).
      */
     public static void read(InputStream upload, long maxBytes, Consumer<SheetRow> rows) {
+        read(upload, maxBytes, null, rows);
+    }
+
+    /**
+     * The same, reading the sheet named {@code sheetName} when the workbook has one (e.g. the sheet
+     * of an export holding the values), otherwise the first sheet.
+     */
+    public static void read(InputStream upload, long maxBytes, String sheetName, Consumer<SheetRow> rows) {
         Path file = null;
         try {
             file = Files.createTempFile("indicator-import-", ".xlsx");
@@ -156,9 +164,13 @@ public final class Xlsx {
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
                 ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+                int wanted = sheetName == null ? 0 : sheetIndex(reader, sheetName);
                 XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
                 if (!sheets.hasNext()) {
                     throw ApiException.badRequest("xlsx.corrupt", "no sheet");
+                }
+                for (int skipped = 0; skipped < wanted; skipped++) {
+                    sheets.next().close();
                 }
                 try (InputStream sheet = sheets.next()) {
                     XMLReader parser = XMLHelper.newXMLReader();
@@ -186,6 +198,21 @@ public final class Xlsx {
                 }
             }
         }
+    }
+
+    /** The position of the sheet named {@code name} (0 when there is none: the first sheet). */
+    private static int sheetIndex(XSSFReader reader, String name) throws IOException, OpenXML4JException {
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        int index = 0;
+        while (sheets.hasNext()) {
+            try (InputStream ignored = sheets.next()) {
+                if (name.equals(sheets.getSheetName())) {
+                    return index;
+                }
+            }
+            index++;
+        }
+        return 0;
     }
 
     /** One row of a sheet: its Excel number (1-based) and its non-empty cells by column (0-based). */

@@ -59,6 +59,11 @@ public final class Platforms {
         return this;
     }
 
+    public Platforms authority(String authorityCode) {
+        this.authorityCode = authorityCode;
+        return this;
+    }
+
     public Platforms region(String regionCode) {
         this.regionCode = regionCode;
         return this;
