@@ -133,6 +133,15 @@ public class YearImportService {
                     unchanged.add(left);
                     continue;
                 }
+                // the sheet says which version it was exported from: a platform that saved since is not overwritten
+                long current = existing == null ? 0 : existing.version();
+                Optional<YearWorkbook.Row> stale = changed.stream().filter(row -> row.version() != null
+                        && !row.version().strip().isEmpty() && !sameVersion(row.version(), current)).findFirst();
+                if (stale.isPresent()) {
+                    errors.add(Violation.of(field(stale.get(), "version"), null, "import.stale", platform.name(),
+                            stale.get().version().strip(), String.valueOf(current)));
+                    continue;
+                }
                 PlatformYear platformYear = existing != null ? existing : collections.lockOrCreate(platform.id(), year, now);
                 CollectionState state = CollectionState.of(platform, catalogue.programme().collection(), platformYear, year, now);
                 if (!state.writable()) {
@@ -292,6 +301,15 @@ public class YearImportService {
                 entry.put("column", column);
             }
         });
+    }
+
+    /** {@code "3"}, or {@code "3.0"} where a spreadsheet turned the text into a number. */
+    private static boolean sameVersion(String exported, long current) {
+        try {
+            return new java.math.BigDecimal(exported.strip()).compareTo(java.math.BigDecimal.valueOf(current)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static int rowOf(Violation violation) {

@@ -27,6 +27,8 @@ public final class YearWorkbook {
     public static final String ENTERED_VALUE = "填报值";
     public static final String NOTE = "说明";
     public static final String EVIDENCE = "佐证材料";
+    /** The platform-year's version when the sheet was exported: a changed platform whose version moved on since is refused. */
+    public static final String VERSION = "版本";
 
     private YearWorkbook() {
     }
@@ -37,7 +39,8 @@ public final class YearWorkbook {
      * @param evidence the references of the row, or null when the sheet has no 佐证材料 column
      * @param note     the row's note, or null (the sheet may have no 说明 column: see {@link Imported#hasNote()})
      */
-    record Row(int number, String platformId, String code, String value, String note, List<String> evidence) {
+    record Row(int number, String platformId, String code, String value, String note, List<String> evidence,
+            String version) {
     }
 
     /**
@@ -74,6 +77,7 @@ public final class YearWorkbook {
                 put(columns, "value", Xlsx.column(cells, VALUE, ENTERED_VALUE, "value"));
                 put(columns, "note", Xlsx.column(cells, NOTE, "note"));
                 put(columns, "evidence", Xlsx.column(cells, EVIDENCE, "evidence"));
+                put(columns, "version", Xlsx.column(cells, VERSION, "version"));
                 if (!columns.containsKey("platformId") || !columns.containsKey("code") || !columns.containsKey("value")) {
                     throw ApiException.badRequest("xlsx.noYearHeader");
                 }
@@ -88,7 +92,8 @@ public final class YearWorkbook {
             rows.add(new Row(row.number(), row.cell(columns.get("platformId")), row.cell(columns.get("code")),
                     ValuesWorkbook.number(value), row.cell(columns.get("note")), !columns.containsKey("evidence") ? null
                             : evidence == null ? List.of() : Arrays.stream(evidence.split("[,，]")).map(String::strip)
-                                    .filter(reference -> !reference.isEmpty()).toList()));
+                                    .filter(reference -> !reference.isEmpty()).toList(),
+                    row.cell(columns.get("version"))));
         });
         if (!header[0]) {
             throw ApiException.badRequest("xlsx.noYearHeader");

@@ -18,7 +18,8 @@ public record Overview(String programmeCode, int year, String authorityCode, int
      * @param rankInType the same among platforms of its type
      */
     public record Row(UUID platformId, String name, String platformType, String regionCode, String status, boolean submitted,
-            Instant submittedAt, int entered, BigDecimal completion, BigDecimal keyCompletion, int rank, int rankInType) {
+            Instant submittedAt, int entered, BigDecimal completion, BigDecimal keyCompletion, int rank, int rankInType,
+            long version) {
     }
 
     public record Group(String key, int platforms, int submitted, BigDecimal averageCompletion) {

@@ -35,7 +35,7 @@ final class OverviewWorkbook {
             // the sheet an authority fills in and imports back (PUT …/years/{year}/values.xlsx): see YearWorkbook
             Xlsx.SheetWriter values = workbook.sheet(YearWorkbook.SHEET, YearWorkbook.PLATFORM_ID, YearWorkbook.PLATFORM_NAME,
                     YearWorkbook.CODE, "维度", "指标名称", "单位", "目标值", YearWorkbook.VALUE, "完成率（%）", "重点指标",
-                    YearWorkbook.NOTE, YearWorkbook.EVIDENCE);
+                    YearWorkbook.NOTE, YearWorkbook.EVIDENCE, YearWorkbook.VERSION);
             for (Overview.Row row : overview.rows()) {
                 Map<String, StoredValue> of = stored.getOrDefault(row.platformId(), Map.of());
                 for (PlatformResults.IndicatorResult indicator : details.getOrDefault(row.platformId(), List.of())) {
@@ -45,7 +45,8 @@ final class OverviewWorkbook {
                             Completion.percent(indicator.completion()), indicator.key() ? "是" : null,
                             value == null ? null : value.note(), value == null || value.evidence().isEmpty() ? null
                                     : String.join(",", value.evidence().stream().map(evidence -> evidence.attachmentId() != null
-                                            ? evidence.attachmentId() : evidence.uri()).toList()));
+                                            ? evidence.attachmentId() : evidence.uri()).toList()),
+                            String.valueOf(row.version()));
                 }
             }
             return workbook.bytes();

@@ -131,7 +131,7 @@ public class ResultsService {
             return new Overview.Row(result.platformId(), result.name(), result.platformType(), result.regionCode(),
                     result.status(), state != null && state.submitted(), result.submittedAt(),
                     numbers.getOrDefault(result.platformId(), Map.of()).size(), result.completion(), result.keyCompletion(),
-                    rank.get(result.platformId()), rankInType.get(result.platformId()));
+                    rank.get(result.platformId()), rankInType.get(result.platformId()), state == null ? 0 : state.version());
         }).sorted(Comparator.comparingInt(Overview.Row::rank).thenComparing(Overview.Row::name)).toList();
         List<Overview.Row> missing = rows.stream().filter(row -> !row.submitted()).toList();
         String authority = caller.authorityCode().orElse(catalogue.programme().authorityCode());

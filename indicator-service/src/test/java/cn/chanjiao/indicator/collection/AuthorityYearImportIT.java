@@ -156,6 +156,43 @@ class AuthorityYearImportIT extends IntegrationTestBase {
     }
 
     @Test
+    void aPlatformThatSavedAfterTheExportIsNotOverwrittenByTheImportOfTheOlderSheet() throws Exception {
+        HttpResponse<byte[]> exported = download(EXPORT, authority);
+        // the platform's own user saves after the authority exported (version 1 → 2)
+        ApiResponse later = api.put(BASE + "/platforms/" + first.platformId() + "/years/2024/values")
+                .bearer(platformUser(firstPlatforms.lead())).header("If-Match", "\"1\"")
+                .header("Idempotency-Key", "later-" + UUID.randomUUID())
+                .json(Map.of("values", List.of(value("TRAINING_COURSES", 7)))).send();
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        byte[] edited;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported.body()))) {
+            Sheet sheet = workbook.getSheet("指标数据");
+            Map<String, Integer> columns = header(sheet.getRow(0));
+            assertThat(columns).containsKey("版本");
+            for (Row row : sheet) {
+                if (first.platformId().toString().equals(text(row, columns.get("平台编号")))
+                        && "TRAINING_COURSES".equals(text(row, columns.get("指标编码")))) {
+                    assertThat(text(row, columns.get("版本"))).isEqualTo("1");
+                    row.getCell(columns.get("实际值")).setCellValue(40);
+                }
+            }
+            edited = bytes(workbook);
+        }
+
+        ApiResponse refused = api.put(IMPORT).bearer(authority).header("Idempotency-Key", key("stale-1"))
+                .body(Xlsx.MEDIA_TYPE, edited).send();
+
+        assertThat(refused.isProblem(400)).as(refused.toString()).isTrue();
+        JsonNode error = refused.json().path("errors").get(0);
+        assertThat(error.path("code").asString()).isEqualTo("import.stale");
+        assertThat(error.path("field").asString()).endsWith(".version");
+        assertThat(error.path("message").asString()).contains("1").contains("2");
+        assertThat(indicator(year(first, firstPlatforms), "TRAINING_COURSES").path("value").decimalValue())
+                .as("the platform's later save stands").isEqualByComparingTo("7");
+        assertThat(year(first, firstPlatforms).path("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aBadRowLeavesEveryPlatformAsItWasAndTheErrorsNameTheirRowsAndColumns() {
         byte[] bad = sheet(new Object[][] { { "平台编号", "平台名称", "指标编码", "实际值" },
                 { first.platformId().toString(), "甲", "TRAINING_COURSES", 7 },

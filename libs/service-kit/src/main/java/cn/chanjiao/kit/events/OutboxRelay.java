@@ -54,7 +54,10 @@ public class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${chanjiao.service.outbox.resubmit-every:PT10S}",
             initialDelayString = "${chanjiao.service.outbox.resubmit-every:PT10S}")
-    @SchedulerLock(name = "outbox-resubmit", lockAtMostFor = "PT5M")
+    // short: an instance killed during a run keeps the lock until lockAtMostFor, and until then no other
+    // instance resends what it left (seen in the kill test: 5 minutes of undelivered events); a run that
+    // outlasts it can overlap another, which at worst sends an event twice, and consumers apply it once
+    @SchedulerLock(name = "outbox-resubmit", lockAtMostFor = "${chanjiao.service.outbox.resubmit-lock-at-most:PT30S}")
     void resubmitUndelivered() {
         try {
             resubmitUndeliveredOlderThan(settings.resubmitOlderThan());
