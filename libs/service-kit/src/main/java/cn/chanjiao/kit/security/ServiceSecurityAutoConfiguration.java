@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * Every service is an OAuth2 resource server that trusts the platform's Keycloak realm: public
  * reads, health and API docs are open, everything else needs a valid token; method security
- * ({@code @PreAuthorize}) decides the rest. The JWT decoder comes from Spring Boot, configured by
- * {@code spring.security.oauth2.resourceserver.jwt.*} (see the kit's defaults).
+ * ({@code @PreAuthorize}) decides the rest. The JWT decoder is Spring Boot's, configured by
+ * {@code spring.security.oauth2.resourceserver.jwt.*} (see the kit's defaults), remembering the tokens
+ * it verified until they expire ({@link VerifiedTokens}).
  */
 @AutoConfiguration(after = WebAutoConfiguration.class, beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -32,6 +33,14 @@ public class ServiceSecurityAutoConfiguration {
     /** Paths anyone may call without a token. */
     public static final String[] OPEN_PATHS = { "/api/v1/public/**", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+
+    @Bean
+    @ConditionalOnMissingBean(org.springframework.security.oauth2.jwt.JwtDecoder.class)
+    org.springframework.security.oauth2.jwt.JwtDecoder jwtDecoder(
+            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+            @org.springframework.beans.factory.annotation.Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri) {
+        return VerifiedTokens.forRealm(jwkSetUri, issuerUri);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,8 +1,5 @@
-package cn.chanjiao.indicator.config;
+package cn.chanjiao.kit.security;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -19,16 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * a user's autosaves send the same token many times, and checking its RSA signature each time was a
  * sixth of a save's CPU. A token is only ever taken from memory for exactly the string that was
  * verified; an expired one is decoded (and refused) again. Per instance and bounded: nothing that
- * two instances would need to share.
+ * two instances would need to share. Every service gets it from {@link ServiceSecurityAutoConfiguration}.
  */
-@Configuration(proxyBeanMethods = false)
-class VerifiedTokens {
+public final class VerifiedTokens {
 
     static final int MAX_TOKENS = 20_000;
 
-    @Bean
-    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri) {
+    private VerifiedTokens() {
+    }
+
+    /** Spring Boot's decoder for the realm (JWKS, issuer, expiry), remembering what it verified. */
+    static JwtDecoder forRealm(String jwkSetUri, String issuerUri) {
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
         nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
         return new CachingJwtDecoder(nimbus);

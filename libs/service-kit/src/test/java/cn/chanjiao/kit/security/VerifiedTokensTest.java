@@ -1,4 +1,4 @@
-package cn.chanjiao.indicator.config;
+package cn.chanjiao.kit.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
