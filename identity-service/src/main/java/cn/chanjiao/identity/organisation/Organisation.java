@@ -29,9 +29,20 @@ import static cn.chanjiao.identity.organisation.OrganisationRules.blankToNull;
 @Table(name = "organisation")
 public class Organisation {
 
-    /** Fields whose change makes a verified organisation pending again. */
+    /**
+     * Fields whose change makes a verified organisation pending again: what identifies it, where it is,
+     * and every attribute a programme rule may read. Programme rules name attributes by their key
+     * (a lead role's {@code requiredAttributes}, a stage's {@code skippedFor}, the lead unit's held
+     * attributes on a form), so an attribute changed without review could fake eligibility or skip a
+     * review stage ({@code centralSoe} skips the provincial one): each of them is re-verified.
+     */
     static final Set<String> IDENTIFYING = Set.of("kind", "name", "uscc", "schoolCode", "region.provinceCode",
-            "region.cityCode", "region.districtCode");
+            "region.cityCode", "region.districtCode",
+            "attributes.centralSoe", "attributes.chinaTop500", "attributes.integrationEnterpriseLevel",
+            "attributes.masterDegreeRights", "attributes.doctoralDegreeRights", "attributes.vocationalLevel",
+            "attributes.doubleHighLevel", "attributes.independentTrainingInstitution", "attributes.parkLevel",
+            "attributes.parkOutputValue", "attributes.parkOutputYear", "attributes.managementCommittee",
+            "attributes.governmentAuthorityCode", "attributes.governmentDepartment");
 
     @Id
     private UUID id;
@@ -97,7 +108,8 @@ public class Organisation {
 
     /**
      * Takes the edited details; returns the names of the fields that changed. A change of what
-     * identifies it makes a verified organisation pending again; any change makes a rejected one
+     * identifies it or of a rule attribute ({@link #IDENTIFYING}) makes a verified organisation pending
+     * again; any change makes a rejected one
      * pending again (it was corrected and is submitted anew).
      */
     List<String> edit(OrganisationDetails details, Instant now) {

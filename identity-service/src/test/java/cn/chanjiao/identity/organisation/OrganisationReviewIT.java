@@ -133,6 +133,51 @@ class OrganisationReviewIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void anEnterpriseThatClaimsToBeACentralSoeAfterVerificationIsPendingAgainAndTellsWhatChanged() {
+        Map<String, Object> registration = Requests.enterpriseRegistration(TestCodes.uscc(), TestCodes.username("soe"));
+        UUID organisation = UUID.fromString(register(registration).path("organisation").path("id").asString());
+        long version = verify(organisation, "140000").path("version").asLong();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = Requests.set(Requests.copy((Map<String, Object>) registration.get("organisation")),
+                "attributes.centralSoe", true);
+
+        ApiResponse edited = api.put(ORGANISATIONS + organisation).bearer(applicant(organisation))
+                .header("If-Match", "\"" + version + "\"").json(details).send();
+
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(edited.json().path("canLeadApplications").asBoolean()).isFalse();
+        JsonNode updated = events(organisation.toString(), 4).stream()
+                .filter(e -> e.path("type").asString().equals("OrganisationUpdated")).findFirst().orElseThrow();
+        assertThat(updated.path("payload").path("status").asString()).isEqualTo("PENDING");
+        assertThat(updated.path("payload").path("changedFields").get(0).asString()).isEqualTo("attributes.centralSoe");
+    }
+
+    @Test
+    void aUniversityThatClaimsDegreeRightsOrATrainingInstitutionAfterVerificationIsPendingAgain() {
+        for (String attribute : List.of("masterDegreeRights", "doctoralDegreeRights", "independentTrainingInstitution")) {
+            Map<String, Object> registration = Requests.universityRegistration(TestCodes.schoolCode(),
+                    TestCodes.username("uni"));
+            UUID organisation = UUID.fromString(register(registration).path("organisation").path("id").asString());
+            long version = verify(organisation, "140000").path("version").asLong();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = Requests.copy((Map<String, Object>) registration.get("organisation"));
+            Requests.set(details, "attributes." + attribute, true);
+            if (attribute.equals("doctoralDegreeRights")) {
+                Requests.set(details, "attributes.masterDegreeRights", true);
+            }
+
+            ApiResponse edited = api.put(ORGANISATIONS + organisation).bearer(orgAdmin(organisation))
+                    .header("If-Match", "\"" + version + "\"").json(details).send();
+
+            assertThat(edited.status()).as(attribute + " " + edited).isEqualTo(200);
+            assertThat(edited.json().path("status").asString()).as(attribute).isEqualTo("PENDING");
+            assertThat(jdbc.queryForObject("select status from organisation where id = ?", String.class, organisation))
+                    .as(attribute).isEqualTo("PENDING");
+        }
+    }
+
+    @Test
     void anEditWithoutIfMatchIs428AndWithAStaleOneIs412() {
         Map<String, Object> registration = Requests.enterpriseRegistration(TestCodes.uscc(), TestCodes.username("etag"));
         UUID organisation = UUID.fromString(register(registration).path("organisation").path("id").asString());

@@ -1,9 +1,15 @@
 package cn.chanjiao.identity.organisation;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +58,56 @@ class OrganisationTest {
 
         assertThat(organisation.status()).isEqualTo(OrganisationStatus.PENDING);
         assertThat(organisation.rejectionReason()).isNull();
+    }
+
+    @Test
+    void everyAttributeAProgrammeRuleMayReadIsReVerifiedWhenItChanges() {
+        assertThat(Arrays.stream(OrganisationDetails.Attributes.class.getRecordComponents())
+                .map(RecordComponent::getName).map(name -> "attributes." + name))
+                .allSatisfy(field -> assertThat(Organisation.IDENTIFYING).contains(field));
+    }
+
+    static Stream<OrganisationDetails.Attributes> claimedAttributes() {
+        return Stream.of(
+                attributes(true, null, null, null, null, null),
+                attributes(null, true, null, null, null, null),
+                attributes(null, null, true, null, null, null),
+                attributes(null, null, null, true, null, null),
+                attributes(null, null, null, null, "NATIONAL", null),
+                attributes(null, null, null, null, null, "NATIONAL"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("claimedAttributes")
+    void aVerifiedOrganisationThatClaimsARuleAttributeIsPendingAgain(OrganisationDetails.Attributes claimed) {
+        Organisation organisation = Organisation.register(UUID.randomUUID(), details("某企业", "0351-1234567"), T0);
+        organisation.verify("admin", "140000", T0);
+
+        var changed = organisation.edit(withAttributes(details("某企业", "0351-1234567"), claimed), T1);
+
+        assertThat(changed).singleElement().asString().startsWith("attributes.");
+        assertThat(organisation.status()).isEqualTo(OrganisationStatus.PENDING);
+    }
+
+    @Test
+    void aVerifiedOrganisationThatNoLongerClaimsAnAttributeIsPendingAgainToo() {
+        Organisation organisation = Organisation.register(UUID.randomUUID(),
+                withAttributes(details("某企业", "0351-1234567"), attributes(null, null, true, null, null, null)), T0);
+        organisation.verify("admin", "140000", T0);
+
+        assertThat(organisation.edit(details("某企业", "0351-1234567"), T1)).containsExactly("attributes.centralSoe");
+        assertThat(organisation.status()).isEqualTo(OrganisationStatus.PENDING);
+    }
+
+    private static OrganisationDetails.Attributes attributes(Boolean masterDegreeRights, Boolean doctoralDegreeRights,
+            Boolean centralSoe, Boolean independentTrainingInstitution, String doubleHighLevel, String parkLevel) {
+        return new OrganisationDetails.Attributes(centralSoe, null, null, masterDegreeRights, doctoralDegreeRights, null,
+                doubleHighLevel, independentTrainingInstitution, parkLevel, null, null, null, null, null);
+    }
+
+    private static OrganisationDetails withAttributes(OrganisationDetails d, OrganisationDetails.Attributes a) {
+        return new OrganisationDetails(d.kind(), d.name(), d.shortName(), d.uscc(), d.schoolCode(), d.region(),
+                d.address(), d.postalCode(), d.phone(), d.email(), d.website(), d.industry(), d.leader(), a);
     }
 
     private static OrganisationDetails details(String name, String phone) {

@@ -49,6 +49,20 @@ public final class Requests {
         return registration(organisation, username);
     }
 
+    /** A Taiyuan university without degree rights or a training institution, and its org admin. */
+    public static Map<String, Object> universityRegistration(String schoolCode, String username) {
+        Map<String, Object> organisation = new LinkedHashMap<>();
+        organisation.put("kind", "UNIVERSITY");
+        organisation.put("name", "太原测试大学 " + username);
+        organisation.put("schoolCode", schoolCode);
+        organisation.put("region", new LinkedHashMap<>(Map.of("provinceCode", "140000", "cityCode", "140100")));
+        organisation.put("address", "山西省太原市小店区测试路 3 号");
+        organisation.put("phone", "0351-7010000");
+        organisation.put("attributes", new LinkedHashMap<>(Map.of("masterDegreeRights", false,
+                "doctoralDegreeRights", false, "independentTrainingInstitution", false)));
+        return registration(organisation, username);
+    }
+
     private static Map<String, Object> registration(Map<String, Object> organisation, String username) {
         Map<String, Object> admin = new LinkedHashMap<>();
         admin.put("username", username);
