@@ -478,7 +478,9 @@ public final class LocalPlatform implements AutoCloseable {
                     "--chanjiao.postgres.username=postgres",
                     "--chanjiao.postgres.password=",
                     "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
-                    "--chanjiao.keycloak.url=" + settings.keycloakUrl()));
+                    "--chanjiao.keycloak.url=" + settings.keycloakUrl(),
+                    // demo data for the demo users of the realm (identity-service: their organisations)
+                    "--chanjiao.demo.enabled=true"));
             if (service.isGateway()) {
                 for (LocalSettings.Service target : settings.services()) {
                     if (!target.isGateway()) {

@@ -166,6 +166,86 @@ class LocalPlatformIT {
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("local-platform-it-0001");
     }
 
+    // --- the demo users' first calls ----------------------------------------------------------------
+
+    @Test
+    void theDemoApplicantsOrganisationExistsVerified() throws Exception {
+        HttpResponse<String> response = get("/api/v1/identity/organisations/5a0c1e2b-7d3f-4c8a-9e61-140100000001",
+                applicantToken);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        DocumentContext organisation = JsonPath.parse(response.body());
+        assertThat(organisation.<String>read("$.status")).isEqualTo("VERIFIED");
+        assertThat(organisation.<String>read("$.kind")).isEqualTo("ENTERPRISE");
+        assertThat(organisation.<Boolean>read("$.canLeadApplications")).isTrue();
+    }
+
+    @Test
+    void theDemoApplicantCreatesADraftForASeedProgrammeAndReadsItBack() throws Exception {
+        String draft = createDraft(applicantToken, "SX-INDUSTRY-COMMUNITY-2023", "INDUSTRY_COMMUNITY",
+                "5a0c1e2b-7d3f-4c8a-9e61-140100000001", "山西省示范行业产教融合共同体（演示）");
+
+        HttpResponse<String> list = get("/api/v1/applications?status=DRAFT", applicantToken);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(list.body(), "$.items[*].id")).contains(draft);
+    }
+
+    @Test
+    void theDemoHangzhouApplicantCreatesACityConsortiumDraftAndReadsItBack() throws Exception {
+        String hangzhou = passwordGrant("applicant-hangzhou");
+
+        String draft = createDraft(hangzhou, "HZ-PLATFORMS-2024", "CITY_CONSORTIUM",
+                "5a0c1e2b-7d3f-4c8a-9e61-330100000001", "杭州示范市域产教联合体（演示）");
+
+        // another organisation's applicant does not see it
+        assertThat(get("/api/v1/applications/" + draft, applicantToken).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0} lists the applications of its scope")
+    @ValueSource(strings = {"reviewer-shanxi-edu", "reviewer-hangzhou-drc", "programme-admin-shanxi",
+            "programme-admin-hangzhou"})
+    void demoReviewersAndProgrammeAdminsSeeTheirListsWithoutAnyonesDrafts(String username) throws Exception {
+        createDraft(applicantToken, "SX-INDUSTRY-COMMUNITY-2023", "INDUSTRY_COMMUNITY",
+                "5a0c1e2b-7d3f-4c8a-9e61-140100000001", "山西省示范行业产教融合共同体（草稿）");
+        String token = passwordGrant(username);
+
+        HttpResponse<String> list = get("/api/v1/applications", token);
+
+        assertThat(list.statusCode()).as(username + ": " + list.body()).isEqualTo(200);
+        DocumentContext page = JsonPath.parse(list.body());
+        assertThat(page.<Number>read("$.total").longValue()).isGreaterThanOrEqualTo(0);
+        assertThat(page.<List<String>>read("$.items[*].status")).doesNotContain("DRAFT");
+        HttpResponse<String> programmes = get("/api/v1/programmes", token);
+        assertThat(programmes.statusCode()).as(programmes.body()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(programmes.body(), "$[*].code")).contains("SX-INDUSTRY-COMMUNITY-2023",
+                "HZ-PLATFORMS-2024");
+    }
+
+    /** Creates a draft through the gateway as {@code token}, reads it back, and returns its id. */
+    private static String createDraft(String token, String programmeCode, String platformType, String organisation,
+            String name) throws Exception {
+        HttpResponse<String> programmes = get("/api/v1/programmes", token);
+        assertThat(programmes.statusCode()).as(programmes.body()).isEqualTo(200);
+        List<String> ids = JsonPath.read(programmes.body(), "$[?(@.code == '" + programmeCode + "')].id");
+        assertThat(ids).as("programme " + programmeCode + " in " + programmes.body()).hasSize(1);
+
+        HttpResponse<String> created = post("/api/v1/applications", token, """
+                {"programmeId":"%s","platformType":"%s","name":"%s"}""".formatted(ids.get(0), platformType, name));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertRequestId(created);
+        String id = JsonPath.read(created.body(), "$.id");
+
+        HttpResponse<String> read = get("/api/v1/applications/" + id, token);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.headers().firstValue("ETag")).isPresent();
+        DocumentContext application = JsonPath.parse(read.body());
+        assertThat(application.<String>read("$.status")).isEqualTo("DRAFT");
+        assertThat(application.<String>read("$.programmeCode")).isEqualTo(programmeCode);
+        assertThat(application.<String>read("$.organisationId")).isEqualTo(organisation);
+        assertThat(application.<String>read("$.name")).isEqualTo(name);
+        assertThat(application.<List<String>>read("$.leadUnits[*].organisationId")).containsExactly(organisation);
+        return id;
+    }
+
     // --- OpenAPI ----------------------------------------------------------------------------------
 
     @Test
@@ -199,6 +279,16 @@ class LocalPlatformIT {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     // --- across services, over the real Kafka -------------------------------------------------------

@@ -41,6 +41,12 @@ public final class FieldProblems {
         return errors.isEmpty();
     }
 
+    /** The problems recorded, for a log line. */
+    @Override
+    public String toString() {
+        return errors.toString();
+    }
+
     /** A 400 naming every field recorded, if any was. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
