@@ -28,6 +28,13 @@ public class NotificationTestConfiguration {
         return new MovableClock(START);
     }
 
+    /** DNS answers a test chooses (webhook URL checks and deliveries). */
+    @Bean
+    @Primary
+    FakeDns fakeDns() {
+        return new FakeDns();
+    }
+
     @Bean
     EventTypeCatalog eventTypeCatalog() {
         List<Class<? extends IntegrationEvent>> types = new ArrayList<>(EventTypes.ALL);

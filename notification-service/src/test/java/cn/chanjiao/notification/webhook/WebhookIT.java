@@ -1,6 +1,7 @@
 package cn.chanjiao.notification.webhook;
 
 import cn.chanjiao.contracts.common.DeadlineScheduled;
+import cn.chanjiao.notification.support.FakeDns;
 import cn.chanjiao.notification.support.NotificationIntegrationTest;
 import cn.chanjiao.testkit.http.ApiClient.ApiResponse;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -113,6 +114,50 @@ class WebhookIT extends NotificationIntegrationTest {
 
         assertThat(api.get(SUBSCRIPTIONS).bearer(token).send().json()).isEmpty();
         assertThat(count("select count(*) from webhook_subscription where client_id = ?", client)).isZero();
+    }
+
+    @Test
+    void ipv4AddressesInAnyButTheCanonicalFormAreRefused() {
+        String token = shanxi();
+
+        for (String url : List.of("http://0177.0.0.1/", "http://2130706433/hook", "http://0x7f.0.0.1/hook",
+                "http://127.1/hook", "http://0177.0.0.01:8080/hook")) {
+            ApiResponse refused = subscribeTo(token, url, List.of("DeadlineScheduled"));
+            assertThat(refused.isProblem(400)).as(url + " " + refused).isTrue();
+            assertThat(refused.json().path("type").asString()).as(url)
+                    .isEqualTo("urn:chanjiao:problem:notification.webhook.url-refused.non-canonical-address");
+            assertThat(refused.json().path("detail").asString()).as(url).contains("十进制");
+        }
+        assertThat(api.get(SUBSCRIPTIONS).bearer(token).send().json()).isEmpty();
+    }
+
+    @Test
+    void aNameThatResolvesToLoopbackIsRefusedAndOneRebindToLoopbackLaterIsNeverConnectedTo() {
+        String host = "rebind-" + UUID.randomUUID() + ".example.cn";
+        String path = "/hooks/" + UUID.randomUUID();
+        peers.http().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        String url = "http://" + host + ":" + peers.http().port() + path;
+        String token = shanxi();
+
+        FakeDns.answer(host, "127.0.0.1");
+        ApiResponse loopback = subscribeTo(token, url, List.of("DeadlineScheduled"));
+        assertThat(loopback.isProblem(400)).as(loopback.toString()).isTrue();
+        assertThat(loopback.json().path("type").asString())
+                .isEqualTo("urn:chanjiao:problem:notification.webhook.url-refused.private-address");
+
+        FakeDns.answer(host, "203.0.113.7");
+        ApiResponse accepted = subscribeTo(token, url, List.of("DeadlineScheduled"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        JsonNode subscription = accepted.json();
+        FakeDns.answer(host, "203.0.113.7", "127.0.0.1"); // the DNS server now rebinds the name to loopback
+        publish(deadline("140100"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(token, subscription).path("items").path(0)
+                .path("attemptLog").path(0).path("error").asString().contains("address refused"));
+        JsonNode attempt = deliveries(token, subscription).path("items").get(0).path("attemptLog").get(0);
+        assertThat(attempt.path("error").asString()).contains("127.0.0.1");
+        assertThat(attempt.path("httpStatus").isNull() || attempt.path("httpStatus").isMissingNode()).isTrue();
+        assertThat(requests(path)).isEmpty();
     }
 
     @Test

@@ -34,6 +34,49 @@ class WebhookUrlPolicyTest {
     }
 
     @Test
+    void refusesEveryNonCanonicalFormOfAnIpv4Address() {
+        for (String url : List.of("http://0177.0.0.1/", "http://0177.0.0.01/x", "http://0x7f.0.0.1/x", "http://0x7f000001/x",
+                "http://2130706433/x", "http://017700000001/x", "http://127.1/x", "http://127.0.1/x", "http://10.1/x",
+                "http://8.8.8.010/x", "http://08.8.8.8/x", "http://203.0.113.10./x", "http://1.2.3.4.5/x",
+                "http://256.1.1.1/x", "http://0x/x", "http://host.example.0x1/x", "http://3405803786/x")) {
+            assertThatThrownBy(() -> policy.check(url)).as(url).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.getDetailMessageCode()).isEqualTo("notification.webhook.url-refused.non-canonical-address"));
+        }
+        assertThat(WebhookUrlPolicy.isNameOrCanonicalIpv4("203.0.113.10")).isTrue();
+        assertThat(WebhookUrlPolicy.isNameOrCanonicalIpv4("hooks.example.cn")).isTrue();
+        assertThat(WebhookUrlPolicy.isNameOrCanonicalIpv4("1password.example.cn")).isTrue();
+    }
+
+    @Test
+    void refusesANameTheResolverAnswersWithALoopbackPrivateOrMetadataAddress() throws Exception {
+        for (String address : List.of("127.0.0.1", "10.0.0.8", "169.254.169.254", "100.100.100.200", "::1",
+                "::ffff:127.0.0.1", "::127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::", "fd00:ec2::254", "192.0.0.8")) {
+            InetAddress resolved = InetAddress.getByName(address);
+            WebhookUrlPolicy rebinding = policy(List.of(), host -> List.of(InetAddress.getByName("203.0.113.7"), resolved));
+
+            assertThatThrownBy(() -> rebinding.check("https://hooks.example.cn/x")).as(address)
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> assertThat(e.getDetailMessageCode()).isEqualTo("notification.webhook.url-refused.private-address"));
+            assertThatThrownBy(() -> rebinding.addresses("hooks.example.cn")).as(address)
+                    .isInstanceOf(WebhookUrlPolicy.RefusedAddressException.class)
+                    .hasMessageContaining(resolved.getHostAddress());
+        }
+        WebhookUrlPolicy honest = policy(List.of(), host -> List.of(InetAddress.getByName("203.0.113.7")));
+        assertThat(honest.check("https://hooks.example.cn/x").getHost()).isEqualTo("hooks.example.cn");
+        assertThat(honest.addresses("hooks.example.cn")).extracting(InetAddress::getHostAddress).containsExactly("203.0.113.7");
+    }
+
+    @Test
+    void aNameTheResolverDoesNotKnowIsUnresolvable() {
+        WebhookUrlPolicy nowhere = policy(List.of(), host -> {
+            throw new java.net.UnknownHostException(host);
+        });
+
+        assertThatThrownBy(() -> nowhere.check("https://nowhere.example.cn/x")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.getDetailMessageCode()).isEqualTo("notification.webhook.url-refused.unresolvable"));
+    }
+
+    @Test
     void acceptsPublicAddressesAndHostsTheConfigurationAllows() throws Exception {
         assertThat(policy.check("https://203.0.113.10/hooks/chanjiao").getHost()).isEqualTo("203.0.113.10");
         assertThat(WebhookUrlPolicy.isPublic(InetAddress.getByName("8.8.8.8"))).isTrue();
@@ -61,8 +104,12 @@ class WebhookUrlPolicyTest {
     }
 
     private static WebhookUrlPolicy policy(List<String> allowed) {
+        return policy(allowed, host -> List.of(InetAddress.getAllByName(host)));
+    }
+
+    private static WebhookUrlPolicy policy(List<String> allowed, HostResolver resolver) {
         return new WebhookUrlPolicy(new NotificationServiceProperties("http://fe", "zh-CN", Set.of(), Duration.ofSeconds(5),
                 null, null, null, new NotificationServiceProperties.Webhooks(3, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                        Duration.ofMinutes(1), allowed, List.of("authorityCode")), null, "x@y", Map.of()));
+                        Duration.ofMinutes(1), allowed, List.of("authorityCode")), null, "x@y", Map.of()), resolver);
     }
 }
