@@ -1,5 +1,6 @@
 package cn.chanjiao.indicator.web;
 
+import cn.chanjiao.kit.files.XlsxUploads;
 import cn.chanjiao.kit.web.ApiException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -135,7 +136,8 @@ public final class Xlsx {
      * Reads the first sheet of an uploaded workbook row by row: each row as its Excel row number
      * (1-based) and its cells by column index, as Excel shows them. The upload is spooled to a
      * temporary file first (at most {@code maxBytes}), so that neither the file nor the sheet is
-     * held in memory. A file that is not a workbook is a 400 ({@code xlsx.corrupt}).
+     * held in memory. A file that is not a workbook, or a damaged one, is a 400 saying which in words
+     * ({@link XlsxUploads}), never naming the reader's exception.
      */
     public static void read(InputStream upload, long maxBytes, Consumer<SheetRow> rows) {
         read(upload, maxBytes, null, rows);
@@ -161,13 +163,14 @@ public final class Xlsx {
                     out.write(buffer, 0, read);
                 }
             }
+            XlsxUploads.requireXlsx(file);
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
                 ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
                 int wanted = sheetName == null ? 0 : sheetIndex(reader, sheetName);
                 XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
                 if (!sheets.hasNext()) {
-                    throw ApiException.badRequest("xlsx.corrupt", "no sheet");
+                    throw ApiException.badRequest(XlsxUploads.CORRUPT);
                 }
                 for (int skipped = 0; skipped < wanted; skipped++) {
                     sheets.next().close();
@@ -183,10 +186,10 @@ public final class Xlsx {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | POIXMLException | IllegalArgumentException
                 | IllegalStateException | javax.xml.parsers.ParserConfigurationException e) {
-            throw ApiException.badRequest("xlsx.corrupt", e.getClass().getSimpleName());
+            throw XlsxUploads.unreadable(e);
         } catch (RuntimeException e) {
             if (e.getClass().getName().startsWith("org.apache.poi")) {
-                throw ApiException.badRequest("xlsx.corrupt", e.getClass().getSimpleName());
+                throw XlsxUploads.unreadable(e);
             }
             throw e;
         } finally {

@@ -4,6 +4,7 @@ import cn.chanjiao.contracts.application.PlatformApproved;
 import cn.chanjiao.indicator.support.IntegrationTestBase;
 import cn.chanjiao.indicator.support.Platforms;
 import cn.chanjiao.indicator.web.Xlsx;
+import cn.chanjiao.testkit.files.BrokenWorkbooks;
 import cn.chanjiao.testkit.http.ApiClient.ApiResponse;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,11 +91,35 @@ class WorkbookIT extends IntegrationTestBase {
     }
 
     @Test
+    void aFileThatIsNoWorkbookADamagedOneOrOneWithAMalformedSheetIsRefusedInWordsWithoutExceptionNames() throws Exception {
+        byte[] valid = workbook(new Object[][] { { "指标编码", "填报值" }, { "SHARED_MAJORS", 3 } });
+        Map<String, byte[]> uploads = new java.util.LinkedHashMap<>();
+        uploads.put("xlsx.upload.notXlsx", BrokenWorkbooks.notXlsx());
+        uploads.put("xlsx.upload.corrupt", BrokenWorkbooks.truncated(valid));
+        uploads.put("xlsx.upload.malformedSheet", BrokenWorkbooks.malformedSheet(valid));
+        int key = 0;
+        for (Map.Entry<String, byte[]> upload : uploads.entrySet()) {
+            for (boolean english : new boolean[] { false, true }) {
+                var request = api.put(year + "/values.xlsx").bearer(user).header("If-Match", "\"0\"")
+                        .header("Idempotency-Key", "broken-" + key++);
+                ApiResponse refused = (english ? request.english() : request).body(Xlsx.MEDIA_TYPE, upload.getValue()).send();
+
+                assertThat(refused.isProblem(400)).as(upload.getKey() + " " + refused).isTrue();
+                assertThat(refused.json().path("type").asString()).endsWith(upload.getKey());
+                String detail = refused.json().path("detail").asString();
+                assertThat(detail).as(upload.getKey()).contains(english ? "Excel" : "Excel 工作簿");
+                assertThat(refused.toString()).as(upload.getKey()).doesNotContain(BrokenWorkbooks.EXCEPTION_NAMES);
+            }
+        }
+        assertThat(count("select count(*) from platform_year where platform_id = ?", approved.platformId())).isZero();
+    }
+
+    @Test
     void aCorruptWorkbookIsAClear400AndChangesNothing() {
         ApiResponse corrupt = api.put(year + "/values.xlsx").bearer(user).header("If-Match", "\"0\"").header("Idempotency-Key", "x-3")
                 .english().body(Xlsx.MEDIA_TYPE, "PK\u0003\u0004 this is not a workbook".getBytes(StandardCharsets.UTF_8)).send();
         assertThat(corrupt.isProblem(400)).as(corrupt.toString()).isTrue();
-        assertThat(corrupt.json().path("detail").asString()).contains("not a valid XLSX");
+        assertThat(corrupt.json().path("detail").asString()).contains("damaged");
         ApiResponse noHeader = api.put(year + "/values.xlsx").bearer(user).header("If-Match", "\"0\"").header("Idempotency-Key", "x-4")
                 .body(Xlsx.MEDIA_TYPE, workbook(new Object[][] { { "a", "b" }, { "SHARED_MAJORS", 3 } })).send();
         assertThat(noHeader.isProblem(400)).isTrue();

@@ -1,5 +1,6 @@
 package cn.chanjiao.reporting.list;
 
+import cn.chanjiao.kit.files.XlsxUploads;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -117,7 +118,8 @@ public final class XlsxLists {
             if (e instanceof org.xml.sax.SAXException sax && sax.getException() instanceof TemplateException template) {
                 throw template;
             }
-            throw new TemplateException("xlsx.corrupt");
+            String code = XlsxUploads.unreadable(e).getDetailMessageCode();
+            throw new TemplateException(XlsxUploads.MALFORMED_SHEET.equals(code) ? code : "xlsx.corrupt");
         }
     }
 

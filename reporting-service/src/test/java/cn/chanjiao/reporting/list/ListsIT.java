@@ -4,6 +4,7 @@ import cn.chanjiao.contracts.Topics;
 import cn.chanjiao.reporting.support.IntegrationTestBase;
 import cn.chanjiao.reporting.support.ListDriver;
 import cn.chanjiao.reporting.support.Sheets;
+import cn.chanjiao.testkit.files.BrokenWorkbooks;
 import cn.chanjiao.testkit.engine.TestEngines;
 import cn.chanjiao.testkit.http.ApiClient.ApiResponse;
 import cn.chanjiao.testkit.kafka.TopicProbe;
@@ -241,6 +242,30 @@ class ListsIT extends IntegrationTestBase {
         assertThat(corrupt.json().path("type").asString()).endsWith("xlsx.corrupt");
         assertThat(disguised.isProblem(400)).as(disguised.toString()).isTrue();
         assertThat(disguised.json().path("type").asString()).endsWith("xlsx.notXlsx");
+        assertThat(list.rows().json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCsvADamagedZipAndAMalformedSheetAreRefusedInWordsNamingNoException() {
+        TestPlatform platform = hangzhouCommunity();
+        ListDriver list = ListDriver.create(api, applicant(platform.lead()), platform.id(), "TECH_SUPPLY", 2025, null);
+        list.addOk(sample(ListKind.TECH_SUPPLY, 1));
+        byte[] valid = list.export(port);
+
+        ApiResponse csv = list.importFile("清单.xlsx", BrokenWorkbooks.notXlsx());
+        ApiResponse damaged = list.importFile("清单.xlsx", BrokenWorkbooks.truncated(valid));
+        ApiResponse malformed = list.importFile("清单.xlsx", BrokenWorkbooks.malformedSheet(valid));
+
+        assertThat(csv.isProblem(400)).as(csv.toString()).isTrue();
+        assertThat(csv.json().path("detail").asString()).contains("不是 Excel 工作簿");
+        assertThat(damaged.isProblem(400)).as(damaged.toString()).isTrue();
+        assertThat(damaged.json().path("detail").asString()).contains("已损坏");
+        assertThat(malformed.isProblem(400)).as(malformed.toString()).isTrue();
+        assertThat(malformed.json().path("type").asString()).endsWith("xlsx.upload.malformedSheet");
+        assertThat(malformed.json().path("detail").asString()).contains("工作表内容格式有误");
+        for (ApiResponse refused : List.of(csv, damaged, malformed)) {
+            assertThat(refused.toString()).doesNotContain(BrokenWorkbooks.EXCEPTION_NAMES);
+        }
         assertThat(list.rows().json().path("total").asInt()).isEqualTo(1);
     }
 

@@ -74,6 +74,33 @@ public final class ContentSniffer {
         return Optional.empty();
     }
 
+    /** Whether the file starts like a ZIP archive (an Office Open XML package among them). */
+    public static boolean looksLikeZip(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(ZIP.length);
+        }
+        return startsWith(head, ZIP);
+    }
+
+    /** Whether the file is a ZIP archive whose directory and every entry can be read through. */
+    public static boolean readableZip(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            byte[] buffer = new byte[8192];
+            while (entries.hasMoreElements()) {
+                try (InputStream in = zip.getInputStream(entries.nextElement())) {
+                    while (in.read(buffer) != -1) {
+                        // read through: a damaged entry throws
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static boolean startsWith(byte[] data, byte[] prefix) {
         if (data.length < prefix.length) {
             return false;
