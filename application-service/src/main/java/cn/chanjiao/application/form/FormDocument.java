@@ -4,6 +4,7 @@ import cn.chanjiao.application.programme.ProgrammeDefinition;
 import cn.chanjiao.application.programme.TypeRules;
 import cn.chanjiao.application.programme.TypeRules.PlanIndicator;
 import cn.chanjiao.application.programme.TypeRules.TextSection;
+import cn.chanjiao.kit.files.XlsxText;
 import cn.chanjiao.kit.web.Messages;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -94,27 +95,27 @@ final class FormDocument {
             Row header = sheet.createRow(0);
             String[] titles = { "指标代码", "项目指标", "子项", "指标", "单位", "类型" };
             for (int i = 0; i < titles.length; i++) {
-                header.createCell(i).setCellValue(titles[i]);
+                header.createCell(i).setCellValue(XlsxText.safe(titles[i]));
                 header.getCell(i).setCellStyle(bold);
             }
             for (int y = 0; y < years.size(); y++) {
-                header.createCell(titles.length + y).setCellValue(years.get(y) + "年");
+                header.createCell(titles.length + y).setCellValue(XlsxText.safe(years.get(y) + "年"));
                 header.getCell(titles.length + y).setCellStyle(bold);
             }
             int r = 1;
             for (PlanIndicator indicator : type.indicators()) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(indicator.code());
-                row.createCell(1).setCellValue(indicator.group());
-                row.createCell(2).setCellValue(indicator.subgroup() == null ? "" : indicator.subgroup());
-                row.createCell(3).setCellValue(indicator.name());
-                row.createCell(4).setCellValue(indicator.unit());
-                row.createCell(5).setCellValue(indicator.valueType().name());
+                row.createCell(0).setCellValue(XlsxText.safe(indicator.code()));
+                row.createCell(1).setCellValue(XlsxText.safe(indicator.group()));
+                row.createCell(2).setCellValue(XlsxText.safe(indicator.subgroup() == null ? "" : indicator.subgroup()));
+                row.createCell(3).setCellValue(XlsxText.safe(indicator.name()));
+                row.createCell(4).setCellValue(XlsxText.safe(indicator.unit()));
+                row.createCell(5).setCellValue(XlsxText.safe(indicator.valueType().name()));
                 List<Integer> own = type.yearsOf(indicator, programme.planYears());
                 for (int y = 0; y < years.size(); y++) {
                     BigDecimal value = values.get(indicator.code() + "@" + years.get(y));
                     if (!own.contains(years.get(y))) {
-                        row.createCell(titles.length + y).setCellValue("—");
+                        row.createCell(titles.length + y).setCellValue(XlsxText.safe("—"));
                     } else if (value != null) {
                         row.createCell(titles.length + y).setCellValue(value.doubleValue());
                     }

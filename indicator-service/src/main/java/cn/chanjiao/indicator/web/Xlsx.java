@@ -1,5 +1,6 @@
 package cn.chanjiao.indicator.web;
 
+import cn.chanjiao.kit.files.XlsxText;
 import cn.chanjiao.kit.files.XlsxUploads;
 import cn.chanjiao.kit.web.ApiException;
 import org.apache.poi.ooxml.POIXMLException;
@@ -38,7 +39,9 @@ import java.util.function.Consumer;
 
 /**
  * XLSX without holding a whole workbook in memory: writing through SXSSF (rows flushed to disk in
- * windows of 100), reading the first sheet through POI's SAX event API from a temporary file.
+ * windows of 100), reading the first sheet through POI's SAX event API from a temporary file. Text
+ * cells are written through {@link XlsxText#safe} (no formula injection) and read through
+ * {@link XlsxText#restore}.
  */
 public final class Xlsx {
 
@@ -67,7 +70,7 @@ public final class Xlsx {
             Row row = writer.next();
             for (int i = 0; i < headers.length; i++) {
                 Cell cell = row.createCell(i);
-                cell.setCellValue(headers[i]);
+                cell.setCellValue(XlsxText.safe(headers[i]));
                 cell.setCellStyle(header);
                 sheet.setColumnWidth(i, Math.min(60, Math.max(10, headers[i].length() * 3)) * 256);
             }
@@ -126,7 +129,7 @@ public final class Xlsx {
                 } else if (value instanceof Boolean flag) {
                     cell.setCellValue(flag);
                 } else {
-                    cell.setCellValue(value.toString());
+                    cell.setCellValue(XlsxText.safe(value.toString()));
                 }
             }
         }
@@ -252,7 +255,8 @@ public final class Xlsx {
             if (reference == null || formattedValue == null || formattedValue.isBlank()) {
                 return;
             }
-            cells.put(column(reference), formattedValue.strip());
+            // the export marks text that would start a formula (XlsxText); an import of it reads the text
+            cells.put(column(reference), XlsxText.restore(formattedValue.strip()));
         }
 
         static int column(String reference) {

@@ -1,5 +1,6 @@
 package cn.chanjiao.reporting.list;
 
+import cn.chanjiao.kit.files.XlsxText;
 import cn.chanjiao.kit.files.XlsxUploads;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -161,7 +162,7 @@ public final class XlsxLists {
             int column = reference == null ? nextColumn : new CellReference(reference).getCol();
             nextColumn = column + 1;
             if (value != null && !value.isBlank()) {
-                cells.put(column, value.strip());
+                cells.put(column, XlsxText.restore(value.strip()));
             }
         }
 
@@ -241,7 +242,7 @@ public final class XlsxLists {
             CellStyle head = headerStyle(workbook);
             int width = kind.columns().size() + 1;
             Row titleRow = sheet.createRow(0);
-            titleRow.createCell(0).setCellValue(title);
+            titleRow.createCell(0).setCellValue(XlsxText.safe(title));
             titleRow.getCell(0).setCellStyle(head);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width - 1));
             boolean grouped = kind.group() != null;
@@ -286,11 +287,12 @@ public final class XlsxLists {
                     if (value instanceof Integer number) {
                         line.createCell(i + 1).setCellValue(number);
                     } else if (value instanceof EducationLevel level) {
-                        line.createCell(i + 1).setCellValue(level.nameZh());
+                        line.createCell(i + 1).setCellValue(XlsxText.safe(level.nameZh()));
                     } else if (value instanceof ServiceType type) {
-                        line.createCell(i + 1).setCellValue(type.nameZh());
+                        line.createCell(i + 1).setCellValue(XlsxText.safe(type.nameZh()));
                     } else if (value != null) {
-                        line.createCell(i + 1).setCellValue(value.toString());
+                        // text that would start a formula is written with a leading ' (formula injection)
+                        line.createCell(i + 1).setCellValue(XlsxText.safe(value.toString()));
                     }
                 }
             });
@@ -299,7 +301,7 @@ public final class XlsxLists {
     }
 
     private static void cell(Row row, int index, String text, CellStyle style) {
-        row.createCell(index).setCellValue(text);
+        row.createCell(index).setCellValue(XlsxText.safe(text));
         row.getCell(index).setCellStyle(style);
     }
 
