@@ -79,8 +79,13 @@ public abstract class IdentityIntegrationTest {
 
     // --- steps ------------------------------------------------------------------------------------
 
-    /** Registers and returns the 201 answer; fails the test on anything else. */
+    /**
+     * Registers and returns the 201 answer; fails the test on anything else. Waits for this JVM's
+     * Keycloak first: it starts in the background with the context and may not be up yet when a test
+     * class runs alone on a busy machine.
+     */
     protected JsonNode register(Map<String, Object> body) {
+        TestEngines.keycloak();
         ApiResponse response = api.post("/api/v1/public/identity/registrations").json(body).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();

@@ -1,14 +1,17 @@
 package cn.chanjiao.testkit.files;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -37,23 +40,38 @@ public final class BrokenWorkbooks {
 
     /** {@code workbook} with every worksheet's XML replaced by text that is not well-formed. */
     public static byte[] malformedSheet(byte[] workbook) {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    byte[] content = in.readAllBytes();
-                    if (entry.getName().startsWith("xl/worksheets/sheet")) {
-                        content = "<?xml version=\"1.0\"?><worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>序号</t></is></c></row"
-                                .getBytes(StandardCharsets.UTF_8);
+        try {
+            // read through the central directory: streamed exports (SXSSF) write entries with data descriptors
+            Path file = Files.createTempFile("workbook-", ".xlsx");
+            try {
+                Files.write(file, workbook);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (ZipFile zip = new ZipFile(file.toFile()); ZipOutputStream out = new ZipOutputStream(bytes)) {
+                    Enumeration<? extends ZipEntry> entries = zip.entries();
+                    while (entries.hasMoreElements()) {
+                        ZipEntry entry = entries.nextElement();
+                        byte[] content;
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            content = in.readAllBytes();
+                        }
+                        if (entry.getName().startsWith("xl/worksheets/sheet")) {
+                            content = MALFORMED_SHEET.getBytes(StandardCharsets.UTF_8);
+                        }
+                        out.putNextEntry(new ZipEntry(entry.getName()));
+                        out.write(content);
+                        out.closeEntry();
                     }
-                    out.putNextEntry(new ZipEntry(entry.getName()));
-                    out.write(content);
-                    out.closeEntry();
                 }
+                return bytes.toByteArray();
+            } finally {
+                Files.deleteIfExists(file);
             }
-            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A sheet whose row is never closed. */
+    private static final String MALFORMED_SHEET = "<?xml version=\"1.0\"?><worksheet><sheetData><row r=\"1\">"
+            + "<c r=\"A1\" t=\"inlineStr\"><is><t>序号</t></is></c></row";
 }
