@@ -52,6 +52,8 @@ class ApplicationEventsListener {
             if (approved.programmeId() != null) {
                 catalogues.learnProgrammeId(approved.programmeCode(), approved.programmeId());
             }
+            ProgrammeWindows.collection(approved.windows())
+                    .ifPresent(window -> catalogues.learnCollectionWindow(approved.programmeCode(), window));
         } else if (event instanceof PlatformRevoked revoked) {
             platforms.revoke(revoked.platformId(), revoked.reason(), clock.instant());
         }
