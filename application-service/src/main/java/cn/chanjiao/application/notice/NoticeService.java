@@ -69,6 +69,7 @@ class NoticeService {
     private final cn.chanjiao.application.attachment.Attachments attachments;
     private final cn.chanjiao.application.attachment.ObjectStorage storage;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final PlatformMembers platformMembers;
 
     /** At most this many files of evidence per objection, each at most this large. */
     static final int MAX_EVIDENCE_FILES = 5;
@@ -77,7 +78,8 @@ class NoticeService {
     NoticeService(NoticeRepository notices, ApplicationLedger ledger, ReviewService reviews, ProgrammeService programmes,
             CalendarService calendar, IntegrationEvents events, TransactionTemplate transactions, Clock clock,
             cn.chanjiao.application.attachment.Attachments attachments,
-            cn.chanjiao.application.attachment.ObjectStorage storage) {
+            cn.chanjiao.application.attachment.ObjectStorage storage, PlatformMembers platformMembers) {
+        this.platformMembers = platformMembers;
         this.attachments = attachments;
         this.storage = storage;
         this.notices = notices;
@@ -404,6 +406,7 @@ class NoticeService {
                     application.platformType().name(), approved.name(), application.organisationId(), approved.regionCode(),
                     notice.authorityCode(), own.definition().planYears().from(),
                     own.definition().planYears().to(), "APPROVED", now, null, null, null));
+            platformMembers.approved(platformId, approved, now);
             events.publish(approved);
             notices.outcome(noticeId, application.id(), "APPROVED");
             approvedIds.add(application.id());
