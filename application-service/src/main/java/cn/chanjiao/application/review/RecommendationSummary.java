@@ -37,8 +37,8 @@ final class RecommendationSummary {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("推荐名单汇总表");
             int r = 0;
-            String title = summary.sections().size() == 1 ? summary.sections().get(0).typeName() + "推荐名单汇总表"
-                    : "推荐名单汇总表";
+            List<String> bases = summary.sections().stream().map(section -> base(section.typeName())).distinct().toList();
+            String title = (bases.size() == 1 ? bases.get(0) : "") + "推荐名单汇总表";
             text(sheet.createRow(r++), 0, title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 4));
             text(sheet.createRow(r++), 0, summary.programmeName());
@@ -51,7 +51,7 @@ final class RecommendationSummary {
                 r++;
                 Row head = sheet.createRow(r++);
                 int c = 0;
-                for (String column : List.of("序号", section.typeName() + "名称", "牵头单位", "推荐地区", "申报编号")) {
+                for (String column : List.of("序号", own(section.typeName()) + "名称", "牵头单位", "推荐地区", "申报编号")) {
                     text(head, c++, column);
                 }
                 for (Line line : section.lines()) {
@@ -76,6 +76,18 @@ final class RecommendationSummary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "开放型区域产教融合实践中心（学校实践中心）" → "开放型区域产教融合实践中心": the seed's table title. */
+    static String base(String typeName) {
+        int open = typeName.indexOf('（');
+        return open > 0 ? typeName.substring(0, open) : typeName;
+    }
+
+    /** "开放型区域产教融合实践中心（学校实践中心）" → "学校实践中心": the seed's column (seed 004 附件3.4). */
+    static String own(String typeName) {
+        int open = typeName.indexOf('（');
+        return open > 0 && typeName.endsWith("）") ? typeName.substring(open + 1, typeName.length() - 1) : typeName;
     }
 
     private static void text(Row row, int column, String value) {

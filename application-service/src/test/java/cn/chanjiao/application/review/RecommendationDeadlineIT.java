@@ -84,6 +84,7 @@ class RecommendationDeadlineIT extends IntegrationTestBase {
         assertThat(noList.statusCode()).isEqualTo(404);
         List<List<String>> rows = rows(summary.body());
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("序号", "公共实践中心名称"));
+        assertThat(rows.get(0)).containsExactly("开放型区域产教融合实践中心推荐名单汇总表");
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("1", "余杭公共实训中心"));
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("2", "'=HYPERLINK(\"http://example.invalid\")"));
         assertThat(rows).anySatisfy(r -> assertThat(r).first().asString().startsWith("推荐单位：330110"));

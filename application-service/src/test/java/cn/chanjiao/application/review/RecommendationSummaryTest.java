@@ -39,6 +39,13 @@ class RecommendationSummaryTest {
     }
 
     @Test
+    void aPracticeCentreTypeIsTitledAndHeadedAsTheSeedsTable() {
+        assertThat(RecommendationSummary.base("开放型区域产教融合实践中心（学校实践中心）")).isEqualTo("开放型区域产教融合实践中心");
+        assertThat(RecommendationSummary.own("开放型区域产教融合实践中心（学校实践中心）")).isEqualTo("学校实践中心");
+        assertThat(RecommendationSummary.own("市域产教联合体")).isEqualTo("市域产教联合体");
+    }
+
+    @Test
     void textThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() throws Exception {
         byte[] xlsx = RecommendationSummary.write(new RecommendationSummary.Summary("p", "330106", null, "=cmd|' /C calc'!A0",
                 LocalDate.of(2024, 5, 10), List.of(new RecommendationSummary.Section("市域产教联合体", true, List.of(
