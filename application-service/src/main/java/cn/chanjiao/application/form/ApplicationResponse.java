@@ -18,7 +18,7 @@ public record ApplicationResponse(UUID id, UUID programmeId, String programmeCod
         Form.BasicInfo basicInfo, List<Form.LeadUnit> leadUnits, List<Form.Participant> participants,
         List<PlanValueView> plan, List<SectionView> sections, Form.Commitment commitment, String commitmentText,
         List<AttachmentView> attachments, String returnComment, Instant createdAt, Instant updatedAt,
-        Instant submittedAt) {
+        Instant submittedAt, List<Integer> planYears, Integer baselineYear) {
 
     public record PlanValueView(String indicator, int year, BigDecimal value) {
     }

@@ -32,7 +32,8 @@ final class ApplicationViews {
                 form.commitment(), loaded.type().commitmentText(),
                 loaded.attachments().stream().map(a -> new AttachmentView(a.id(), a.kind(), a.fileName(),
                         a.fileType().name(), a.fileType().contentType(), a.sizeBytes(), a.sha256(), a.uploadedAt())).toList(),
-                application.returnComment(), application.createdAt(), application.updatedAt(), application.submittedAt());
+                application.returnComment(), application.createdAt(), application.updatedAt(), application.submittedAt(),
+                definition.planYears().years(), loaded.type().baselineYear());
     }
 
     static ApplicationResponse.Summary summary(ApplicationForm application) {

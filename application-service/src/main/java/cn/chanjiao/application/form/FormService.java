@@ -12,6 +12,7 @@ import cn.chanjiao.application.form.FormRequests.CreateApplicationRequest;
 import cn.chanjiao.application.form.FormRequests.LeadUnitRequest;
 import cn.chanjiao.application.form.FormRequests.PlanValueRequest;
 import cn.chanjiao.application.form.FormRules.LeadUnitClaim;
+import cn.chanjiao.application.programme.PlanYears;
 import cn.chanjiao.application.programme.Programme;
 import cn.chanjiao.application.programme.ProgrammeService;
 import cn.chanjiao.application.programme.Registrations;
@@ -95,6 +96,7 @@ class FormService {
         UUID organisationId = caller.organisationId()
                 .orElseThrow(() -> ApiException.forbidden("application.noOrganisation"));
         Programme programme = programmes.find(request.programmeId()).filter(Programme::published)
+                .map(p -> PlanYears.forApplication(p, clock.instant()))
                 .orElseThrow(() -> ApiException.notFound("programme.notFound", request.programmeId()));
         TypeRules type = programme.definition().type(request.platformType())
                 .orElseThrow(() -> ApiException.badRequest("application.typeNotAccepted", request.platformType(),
@@ -359,6 +361,7 @@ class FormService {
                     programme.definition().code(), submitted.platformType().name(), submitted.organisationId(),
                     submitted.form().leadUnits().stream().map(LeadUnit::organisationId).toList(), submitted.name(),
                     submitted.recommendingRegionCode(), submitted.version(), resubmission));
+            returnPolicy.submitted(submitted, programme);
             Loaded loaded = new Loaded(submitted, programme, before.type(), files);
             idempotentRequests.save(caller.subject(), key, operation, 200, responseOf.apply(loaded), now);
             return new Submission(loaded, null);
@@ -457,7 +460,9 @@ class FormService {
         }
     }
 
-    private Loaded loaded(ApplicationForm application, Programme programme) {
+    private Loaded loaded(ApplicationForm application, Programme stored) {
+        Programme programme = PlanYears.forApplication(stored, application.submittedAt() != null
+                ? application.submittedAt() : clock.instant());
         TypeRules type = programme.definition().type(application.platformType())
                 .orElseThrow(() -> new IllegalStateException("programme " + programme.id() + " no longer accepts "
                         + application.platformType()));

@@ -21,4 +21,11 @@ public interface ReturnPolicy {
 
     /** Whether a reviewer has passed a stage of the submitted application already (then it can no longer be withdrawn). */
     boolean reviewStarted(ApplicationForm application);
+
+    /**
+     * Called in the submitting transaction: the review schedules what follows from a submission (the recommending
+     * authority's deadline).
+     */
+    default void submitted(ApplicationForm application, Programme programme) {
+    }
 }

@@ -42,7 +42,12 @@ final class ApprovedPlatforms {
                 programme.definition().code(), application.platformType().name(), name, application.organisationId(),
                 submitted.leadUnits().stream().map(Form.LeadUnit::organisationId).toList(), regionOf(filer, application),
                 programme.definition().authority().code(), programme.definition().planYears().years(),
-                type.baselineYear(), targets, members, approvedAt);
+                type.baselineYear(), targets, members, approvedAt, programme.definition().windows().stream()
+                        .map(w -> new PlatformApproved.ProgrammeWindow(w.purpose().name(), w.opensOn(), w.closesOn(),
+                                w.yearly() == null ? null : w.yearly().opens(), w.yearly() == null ? null : w.yearly().closes(),
+                                w.yearly() == null ? null : w.yearly().fromYear(),
+                                w.yearly() == null ? null : w.yearly().untilYear()))
+                        .toList());
     }
 
     static String regionOf(Form.LeadUnit filer, ApplicationForm application) {

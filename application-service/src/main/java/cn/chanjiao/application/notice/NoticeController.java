@@ -47,7 +47,14 @@ class NoticeController {
     record RuleObjectionRequest(@NotBlank String outcome, @Size(max = 2000) String reason) {
     }
 
-    record RevokeRequest(@Size(max = 2000) String reason) {
+    /**
+     * @param reasonCode DISSOLUTION, VIOLATION, FALSIFICATION, MAJOR_CHANGE, FAILED_ACCEPTANCE, FAILED_ASSESSMENT,
+     *                   VOLUNTARY_EXIT or OTHER
+     * @param comment    what happened, in words (required)
+     * @param reason     the comment's former name, read when {@code comment} is absent
+     */
+    record RevokeRequest(@Size(max = 30) String reasonCode, @Size(max = 2000) String comment,
+            @Size(max = 2000) String reason) {
     }
 
     @PostMapping({"/api/v1/notices", "/api/v1/applications/notices"})
@@ -109,8 +116,10 @@ class NoticeController {
 
     @PostMapping({"/api/v1/platforms/{id}/revocation", "/api/v1/applications/platforms/{id}/revocation"})
     @PreAuthorize(AUTHORITY)
-    @Operation(summary = "Revoke an approved platform (dissolution, serious violation) with a reason")
+    @Operation(summary = "Revoke an approved platform with a reason code (DISSOLUTION, VIOLATION, FALSIFICATION, "
+            + "MAJOR_CHANGE, FAILED_ACCEPTANCE, FAILED_ASSESSMENT, VOLUNTARY_EXIT, OTHER) and a comment")
     NoticeViews.PlatformResponse revoke(@PathVariable UUID id, @Valid @RequestBody RevokeRequest request, Caller caller) {
-        return NoticeViews.PlatformResponse.of(notices.revoke(id, request.reason(), caller));
+        return NoticeViews.PlatformResponse.of(notices.revoke(id, request.reasonCode(),
+                request.comment() != null ? request.comment() : request.reason(), caller));
     }
 }

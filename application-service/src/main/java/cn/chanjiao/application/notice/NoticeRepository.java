@@ -179,7 +179,7 @@ class NoticeRepository {
 
     record Platform(UUID id, UUID applicationId, UUID programmeId, UUID noticeId, String platformType, String name,
             UUID leadOrganisationId, String regionCode, String authorityCode, int planFrom, int planTo, String status,
-            Instant approvedAt, Instant revokedAt, String revokeReason) {
+            Instant approvedAt, Instant revokedAt, String revokeReason, String revokeReasonCode) {
     }
 
     void insert(Platform p) {
@@ -203,9 +203,10 @@ class NoticeRepository {
                 .param(programmeId).param(programmeId).param(status).param(status).query(this::platform).list();
     }
 
-    void revoke(UUID id, String reason, String by, Instant at) {
-        jdbc.sql("update platform set status = 'REVOKED', revoke_reason = ?, revoked_by = ?, revoked_at = ? where id = ?")
-                .param(reason).param(by).param(Timestamp.from(at)).param(id).update();
+    void revoke(UUID id, String reasonCode, String comment, String by, Instant at) {
+        jdbc.sql("update platform set status = 'REVOKED', revoke_reason_code = ?, revoke_reason = ?, revoked_by = ?, "
+                + "revoked_at = ? where id = ?")
+                .param(reasonCode).param(comment).param(by).param(Timestamp.from(at)).param(id).update();
     }
 
     private Platform platform(ResultSet rs, int n) throws SQLException {
@@ -215,6 +216,7 @@ class NoticeRepository {
                 rs.getString("platform_type"), rs.getString("name"), rs.getObject("lead_organisation_id", UUID.class),
                 rs.getString("region_code"), rs.getString("authority_code"), rs.getInt("plan_from"), rs.getInt("plan_to"),
                 rs.getString("status"), rs.getTimestamp("approved_at").toInstant(),
-                revoked == null ? null : revoked.toInstant(), rs.getString("revoke_reason"));
+                revoked == null ? null : revoked.toInstant(), rs.getString("revoke_reason"),
+                rs.getString("revoke_reason_code"));
     }
 }

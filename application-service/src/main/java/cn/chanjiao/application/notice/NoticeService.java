@@ -69,6 +69,7 @@ class NoticeService {
     private final cn.chanjiao.application.attachment.Attachments attachments;
     private final cn.chanjiao.application.attachment.ObjectStorage storage;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final PlatformMembers platformMembers;
 
     /** At most this many files of evidence per objection, each at most this large. */
     static final int MAX_EVIDENCE_FILES = 5;
@@ -77,7 +78,8 @@ class NoticeService {
     NoticeService(NoticeRepository notices, ApplicationLedger ledger, ReviewService reviews, ProgrammeService programmes,
             CalendarService calendar, IntegrationEvents events, TransactionTemplate transactions, Clock clock,
             cn.chanjiao.application.attachment.Attachments attachments,
-            cn.chanjiao.application.attachment.ObjectStorage storage) {
+            cn.chanjiao.application.attachment.ObjectStorage storage, PlatformMembers platformMembers) {
+        this.platformMembers = platformMembers;
         this.attachments = attachments;
         this.storage = storage;
         this.notices = notices;
@@ -393,15 +395,18 @@ class NoticeService {
                 rejectedIds.add(application.id());
                 continue;
             }
-            TypeRules type = programme.definition().type(application.platformType()).orElseThrow();
+            Programme own = cn.chanjiao.application.programme.PlanYears.forApplication(programme,
+                    application.submittedAt() != null ? application.submittedAt() : now);
+            TypeRules type = own.definition().type(application.platformType()).orElseThrow();
             Form submitted = ledger.submittedForm(application);
             UUID platformId = UUID.randomUUID();
-            PlatformApproved approved = ApprovedPlatforms.event(platformId, application, submitted, programme, type, now);
+            PlatformApproved approved = ApprovedPlatforms.event(platformId, application, submitted, own, type, now);
             ledger.move(application, ApplicationStatus.APPROVED, Actor.SYSTEM, "APPROVAL", notice.title());
             notices.insert(new Platform(platformId, application.id(), programme.id(), noticeId,
                     application.platformType().name(), approved.name(), application.organisationId(), approved.regionCode(),
-                    notice.authorityCode(), programme.definition().planYears().from(),
-                    programme.definition().planYears().to(), "APPROVED", now, null, null));
+                    notice.authorityCode(), own.definition().planYears().from(),
+                    own.definition().planYears().to(), "APPROVED", now, null, null, null));
+            platformMembers.approved(platformId, approved, now);
             events.publish(approved);
             notices.outcome(noticeId, application.id(), "APPROVED");
             approvedIds.add(application.id());
@@ -422,11 +427,18 @@ class NoticeService {
         return notices.platform(id, false).orElseThrow(() -> ApiException.notFound("platform.notFound", id));
     }
 
-    /** Revokes an approved platform (dissolution, serious violation) with a reason. */
-    Platform revoke(UUID id, String reason, Caller caller) {
-        if (reason == null || reason.isBlank()) {
+    /**
+     * Revokes an approved platform with a structured reason ({@link RevocationReason}: dissolution, violation,
+     * falsification, major change, failed acceptance or assessment, voluntary exit, other) and a comment.
+     */
+    Platform revoke(UUID id, String reasonCode, String comment, Caller caller) {
+        RevocationReason reason = RevocationReason.parse(reasonCode).orElseThrow(() -> ApiException.badRequest(
+                "platform.reasonCode", String.valueOf(reasonCode), String.join(", ", RevocationReason.codes()))
+                .with("allowedReasonCodes", RevocationReason.codes()));
+        if (comment == null || comment.isBlank()) {
             throw ApiException.badRequest("platform.reasonRequired");
         }
+        String text = comment.strip();
         return transactions.execute(status -> {
             Platform platform = notices.platform(id, true).orElseThrow(() -> ApiException.notFound("platform.notFound", id));
             requireAuthority(caller, platform.authorityCode());
@@ -434,11 +446,12 @@ class NoticeService {
                 throw ApiException.conflict("platform.notApproved", platform.name());
             }
             Instant now = clock.instant();
-            notices.revoke(id, reason.strip(), caller.username(), now);
+            notices.revoke(id, reason.name(), text, caller.username(), now);
             ApplicationForm application = ledger.lock(platform.applicationId());
-            ledger.move(application, ApplicationStatus.REVOKED, Actor.of(caller), "REVOCATION", reason.strip());
+            ledger.move(application, ApplicationStatus.REVOKED, Actor.of(caller), "REVOCATION",
+                    reason.chinese() + "：" + text);
             events.publish(new PlatformRevoked(UUID.randomUUID(), now, id, platform.programmeId(),
-                    platform.leadOrganisationId(), platform.authorityCode(), reason.strip()));
+                    platform.leadOrganisationId(), platform.authorityCode(), text, reason.name(), text));
             return notices.platform(id, false).orElseThrow();
         });
     }

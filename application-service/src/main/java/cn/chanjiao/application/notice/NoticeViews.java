@@ -54,12 +54,29 @@ final class NoticeViews {
 
     record PlatformResponse(UUID id, UUID applicationId, UUID programmeId, String platformType, String name,
             UUID leadOrganisationId, String regionCode, String authorityCode, int planFrom, int planTo, String status,
-            Instant approvedAt, Instant revokedAt, String revokeReason) {
+            Instant approvedAt, Instant revokedAt, String revokeReason, Revocation revocation) {
 
         static PlatformResponse of(Platform p) {
             return new PlatformResponse(p.id(), p.applicationId(), p.programmeId(), p.platformType(), p.name(),
                     p.leadOrganisationId(), p.regionCode(), p.authorityCode(), p.planFrom(), p.planTo(), p.status(),
-                    p.approvedAt(), p.revokedAt(), p.revokeReason());
+                    p.approvedAt(), p.revokedAt(), p.revokeReason(), Revocation.of(p));
+        }
+    }
+
+    /**
+     * Why a platform was revoked: the reason code, its name (Chinese, English with {@code Accept-Language: en}),
+     * the authority's comment and when; null while the platform stands.
+     */
+    record Revocation(String reasonCode, String reasonName, String comment, Instant revokedAt) {
+
+        static Revocation of(Platform p) {
+            if (p.revokedAt() == null) {
+                return null;
+            }
+            var reason = RevocationReason.parse(p.revokeReasonCode());
+            boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+            String name = reason.map(r -> english ? r.english() : r.chinese()).orElse(null);
+            return new Revocation(p.revokeReasonCode(), name, p.revokeReason(), p.revokedAt());
         }
     }
 

@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param windows           registration and other windows, fixed or recurring every year
  * @param platformTypes     the platform types accepted, each with its form rules
  * @param source            where the rules come from (seed document), for people
+ * @param planYearsFollowApplication rolling registration (seed 000 / 001: 2024年起每年1月1日-10月31日): an application
+ *                          made in a later year than {@code planYears.from} plans the same number of years from its own
+ *                          year (made in 2025: 2025–2027), baseline and indicator years shifted alike; null = no
  */
 public record ProgrammeDefinition(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]*") String code,
@@ -37,11 +40,27 @@ public record ProgrammeDefinition(
         @Min(0) @Max(60) int noticeWorkingDays,
         @NotEmpty @Valid List<Window> windows,
         @NotEmpty @Valid List<TypeRules> platformTypes,
-        @Size(max = 500) String source) {
+        @Size(max = 500) String source,
+        Boolean planYearsFollowApplication) {
 
     public ProgrammeDefinition {
         windows = windows == null ? List.of() : List.copyOf(windows);
         platformTypes = platformTypes == null ? List.of() : List.copyOf(platformTypes);
+    }
+
+    /**
+     * The programme as an application made in {@code applicationYear} sees it: with
+     * {@code planYearsFollowApplication}, plan years (and baseline and indicator years) moved to start in that year;
+     * otherwise, or in the programme's first year or before, this programme unchanged.
+     */
+    public ProgrammeDefinition forApplicationYear(int applicationYear) {
+        if (!Boolean.TRUE.equals(planYearsFollowApplication) || applicationYear <= planYears.from()) {
+            return this;
+        }
+        int offset = applicationYear - planYears.from();
+        return new ProgrammeDefinition(code, name, documentNumber, authority, description,
+                new YearRange(planYears.from() + offset, planYears.to() + offset), noticeWorkingDays, windows,
+                platformTypes.stream().map(t -> t.shiftedBy(offset)).toList(), source, planYearsFollowApplication);
     }
 
     public Optional<TypeRules> type(PlatformType type) {

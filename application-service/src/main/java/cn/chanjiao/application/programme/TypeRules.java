@@ -60,6 +60,19 @@ public record TypeRules(
         scoringSheet = scoringSheet == null ? List.of() : List.copyOf(scoringSheet);
     }
 
+    /** These rules with the baseline year and every indicator's own years moved by {@code years}. */
+    public TypeRules shiftedBy(int years) {
+        if (years == 0) {
+            return this;
+        }
+        List<PlanIndicator> moved = indicators.stream().map(i -> new PlanIndicator(i.code(), i.group(), i.subgroup(),
+                i.name(), i.unit(), i.valueType(), i.years().stream().map(y -> y + years).toList(), i.partOf(),
+                i.sumOf())).toList();
+        return new TypeRules(type, name, formTitle, baselineYear == null ? null : baselineYear + years, lead, participants,
+                recommendation, requiredBasicFields, moved, sections, attachments, reviewRoute, quota, commitmentText,
+                scoringSheet);
+    }
+
     public Optional<PlanIndicator> indicator(String code) {
         return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
     }

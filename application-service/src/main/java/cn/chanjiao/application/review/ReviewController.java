@@ -126,6 +126,26 @@ class ReviewController {
         return RankingResponse.of(reviews.lock(programmeId, type(programmeId, type), caller));
     }
 
+    @GetMapping({"/api/v1/programmes/{programmeId}/recommendations/summary.xlsx",
+            "/api/v1/programmes/{programmeId}/recommendations/{type}/summary.xlsx"})
+    @PreAuthorize(STAFF)
+    @Operation(summary = "The caller's authority's recommendation summary table (推荐名单汇总表) as XLSX: every type it "
+            + "recommends for in the programme, or one type")
+    org.springframework.http.ResponseEntity<byte[]> summary(@PathVariable UUID programmeId,
+            @PathVariable(required = false) PlatformType type, Caller caller) {
+        Programme programme = programmes.find(programmeId)
+                .orElseThrow(() -> ApiException.notFound("programme.notFound", programmeId));
+        byte[] xlsx = reviews.summaryXlsx(programme, type == null ? java.util.Optional.empty()
+                : java.util.Optional.of(type(programmeId, type)), caller);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename("推荐名单汇总表.xlsx", java.nio.charset.StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(xlsx);
+    }
+
     private TypeRules type(UUID programmeId, PlatformType type) {
         Programme programme = programmes.find(programmeId)
                 .orElseThrow(() -> ApiException.notFound("programme.notFound", programmeId));

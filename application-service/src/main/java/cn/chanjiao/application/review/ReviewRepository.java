@@ -127,6 +127,17 @@ class ReviewRepository {
                 .query((rs, n) -> 1).list();
     }
 
+    /**
+     * Records that a deadline was announced; true the first time for its kind and subject (or when its due
+     * time moved), so a deadline is published once however many submissions lead to it.
+     */
+    boolean scheduleOnce(String kind, String subjectId, Instant dueAt) {
+        return jdbc.sql("insert into scheduled_deadline (kind, subject_id, due_at) values (?, ?, ?) "
+                + "on conflict (kind, subject_id) do update set due_at = excluded.due_at "
+                + "where scheduled_deadline.due_at <> excluded.due_at")
+                .param(kind).param(subjectId).param(Timestamp.from(dueAt)).update() == 1;
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -13,6 +13,9 @@ import cn.chanjiao.application.programme.TypeRules;
 import cn.chanjiao.application.programme.TypeRules.QuotaScope;
 import cn.chanjiao.contracts.application.ApplicationRecommended;
 import cn.chanjiao.contracts.application.ApplicationRejected;
+import cn.chanjiao.application.programme.RecommendationDeadlines;
+import cn.chanjiao.application.programme.Window;
+import cn.chanjiao.contracts.common.DeadlineScheduled;
 import cn.chanjiao.kit.events.IntegrationEvents;
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.web.ApiException;
@@ -114,6 +117,7 @@ public class ReviewService implements ReturnPolicy {
             ApplicationForm application = ledger.lock(id);
             Stage stage = currentDeskStage(application).orElseThrow(() -> wrongState(application, "approve"));
             StageActors.require(caller, stage);
+            requireBeforeDeadline(application);
             List<Stage> desk = ReviewRoutes.deskStages(route(application));
             Instant now = clock.instant();
             if (stage.index() + 1 < desk.size()) {
@@ -192,6 +196,7 @@ public class ReviewService implements ReturnPolicy {
             }
             List<UUID> current = reviews.recommended(programmeId, type.type().name(), authority).stream()
                     .map(ReviewRepository.ListEntry::applicationId).toList();
+            current.stream().findFirst().flatMap(ledger::find).ifPresent(this::requireBeforeDeadline);
             if (order.size() != current.size() || !new LinkedHashSet<>(order).equals(new LinkedHashSet<>(current))
                     || new HashSet<>(order).size() != order.size()) {
                 throw ApiException.badRequest("recommendation.rankingIncomplete", String.valueOf(current.size()))
@@ -216,6 +221,7 @@ public class ReviewService implements ReturnPolicy {
             if (entries.isEmpty()) {
                 throw ApiException.conflict("recommendation.empty");
             }
+            ledger.find(entries.get(0).applicationId()).ifPresent(this::requireBeforeDeadline);
             Instant now = clock.instant();
             reviews.lock(programmeId, type.type().name(), authority, caller.username(), now);
             Programme programme = null;
@@ -231,6 +237,47 @@ public class ReviewService implements ReturnPolicy {
         return ranking(programmeId, type, caller);
     }
 
+    /**
+     * The caller's authority's 推荐名单汇总表 for a programme: every platform type it has a list of (or the one asked
+     * for), in rank order.
+     */
+    byte[] summaryXlsx(Programme programme, Optional<TypeRules> only, Caller caller) {
+        String authority = caller.authorityCode().orElseThrow(() -> ApiException.forbidden("recommendation.noAuthority"));
+        List<RecommendationSummary.Section> sections = new ArrayList<>();
+        String department = null;
+        List<TypeRules> types = only.map(List::of).orElse(programme.definition().platformTypes());
+        for (TypeRules type : types) {
+            Optional<ReviewRepository.RecommendationList> list = reviews.list(programme.id(), type.type().name(), authority);
+            if (list.isEmpty()) {
+                continue;
+            }
+            if (!StageActors.acts(caller, authority, list.get().department())) {
+                throw ApiException.forbidden("recommendation.notYours", authority, list.get().department());
+            }
+            department = list.get().department();
+            List<ReviewRepository.ListEntry> entries = reviews.recommended(programme.id(), type.type().name(), authority);
+            java.util.Map<UUID, ApplicationForm> applications = new java.util.HashMap<>();
+            ledger.findAll(entries.stream().map(ReviewRepository.ListEntry::applicationId).toList())
+                    .forEach(a -> applications.put(a.id(), a));
+            List<RecommendationSummary.Line> lines = new ArrayList<>();
+            for (ReviewRepository.ListEntry entry : entries) {
+                ApplicationForm application = applications.get(entry.applicationId());
+                Form form = application.submittedAt() == null ? application.form() : ledger.submittedForm(application);
+                lines.add(new RecommendationSummary.Line(entry.rank(),
+                        form.basicInfo() != null && form.basicInfo().name() != null ? form.basicInfo().name() : entry.name(),
+                        form.leadUnits().stream().map(Form.LeadUnit::name).toList(), application.recommendingRegionCode(),
+                        entry.applicationId()));
+            }
+            sections.add(new RecommendationSummary.Section(type.name(), list.get().locked(), lines));
+        }
+        if (sections.isEmpty()) {
+            throw ApiException.notFound("recommendation.noList", authority);
+        }
+        return RecommendationSummary.write(new RecommendationSummary.Summary(programme.definition().name(), authority,
+                department, caller.username(), java.time.LocalDate.now(clock.withZone(cn.chanjiao.kit.time.ChinaTime.ZONE)),
+                sections));
+    }
+
     private ReviewRepository.RecommendationList ownList(UUID programmeId, TypeRules type, String authority, Caller caller) {
         ReviewRepository.RecommendationList list = reviews.list(programmeId, type.type().name(), authority)
                 .orElseThrow(() -> ApiException.notFound("recommendation.noList", authority));
@@ -243,6 +290,61 @@ public class ReviewService implements ReturnPolicy {
     private String lastDeskStage(ApplicationForm application) {
         List<Stage> desk = ReviewRoutes.deskStages(route(application));
         return desk.isEmpty() ? null : desk.get(desk.size() - 1).code();
+    }
+
+    // ------------------------------------------------------------------- recommendation deadline
+
+    /** Deadline kind of the recommending authorities' deadline ({@code DeadlineScheduled.kind}). */
+    public static final String RECOMMENDATION_CLOSES = "RECOMMENDATION_CLOSES";
+
+    /** 422 when the programme's recommendation deadline that applies to the application has passed. */
+    private void requireBeforeDeadline(ApplicationForm application) {
+        if (application.submittedAt() == null) {
+            return;
+        }
+        Programme programme = ledger.programme(application);
+        Optional<Window.Occurrence> passed = RecommendationDeadlines.passed(programme.definition(),
+                application.submittedAt(), clock.instant());
+        if (passed.isPresent()) {
+            throw ApiException.unprocessable("recommendation.deadlinePassed", passed.get().closesOn().toString())
+                    .with("deadline", passed.get().closesOn().toString())
+                    .with("deadlineAt", passed.get().closesAt().toString());
+        }
+    }
+
+    /** The authority that recommends the application (its route's last desk stage), if the route has desk stages. */
+    Optional<Stage> recommendingStage(ApplicationForm application) {
+        List<Stage> desk = ReviewRoutes.deskStages(route(application));
+        return desk.isEmpty() ? Optional.empty() : Optional.of(desk.get(desk.size() - 1));
+    }
+
+    /** Subject of the recommending authority's deadline: one per programme, type and authority. */
+    static String recommendationSubject(UUID programmeId, String platformType, String authorityCode) {
+        return programmeId + "/" + platformType + "/" + authorityCode;
+    }
+
+    /**
+     * A submission puts the application on its recommending authority's desk: the authority's deadline is
+     * announced ({@link DeadlineScheduled} {@code RECOMMENDATION_CLOSES}, once per programme, type and authority)
+     * so that notification-service reminds its reviewers.
+     */
+    @Override
+    public void submitted(ApplicationForm application, Programme programme) {
+        if (application.submittedAt() == null) {
+            return;
+        }
+        Optional<Window.Occurrence> deadline = RecommendationDeadlines.applying(programme.definition(),
+                application.submittedAt());
+        Optional<Stage> stage = recommendingStage(application);
+        if (deadline.isEmpty() || stage.isEmpty() || stage.get().authorityCode() == null) {
+            return;
+        }
+        String subject = recommendationSubject(programme.id(), application.platformType().name(),
+                stage.get().authorityCode());
+        if (reviews.scheduleOnce(RECOMMENDATION_CLOSES, subject, deadline.get().closesAt())) {
+            events.publish(new DeadlineScheduled(UUID.randomUUID(), clock.instant(), RECOMMENDATION_CLOSES, subject, null,
+                    stage.get().authorityCode(), deadline.get().closesAt()));
+        }
     }
 
     // ---------------------------------------------------------------------------- return policy

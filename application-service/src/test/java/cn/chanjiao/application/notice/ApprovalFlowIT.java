@@ -257,17 +257,38 @@ class ApprovalFlowIT extends IntegrationTestBase {
         String platformId = payload.path("platformId").asString();
         assertThat(list.json().valueStream().map(p -> p.path("id").asString()).toList()).contains(platformId);
         ApiResponse noReason = api.post("/api/v1/platforms/" + platformId + "/revocation").bearer(admin)
-                .json(Map.of("reason", " ")).send();
-        ApiResponse revoked = api.post("/api/v1/platforms/" + platformId + "/revocation").bearer(admin)
+                .json(Map.of("reasonCode", "DISSOLUTION", "comment", " ")).send();
+        ApiResponse noCode = api.post("/api/v1/platforms/" + platformId + "/revocation").bearer(admin)
                 .json(Map.of("reason", "联合体解散")).send();
-        assertThat(noReason.isProblem(400)).isTrue();
+        ApiResponse unknownCode = api.post("/api/v1/platforms/" + platformId + "/revocation").bearer(admin)
+                .header("Accept-Language", "en").json(Map.of("reasonCode", "BANKRUPT", "comment", "联合体解散")).send();
+        ApiResponse revoked = api.post("/api/v1/platforms/" + platformId + "/revocation").bearer(admin)
+                .json(Map.of("reasonCode", "DISSOLUTION", "comment", "理事会决议解散联合体")).send();
+        assertThat(noReason.isProblem(400)).as(noReason.toString()).isTrue();
+        assertThat(noCode.isProblem(400)).as(noCode.toString()).isTrue();
+        assertThat(unknownCode.isProblem(400)).as(unknownCode.toString()).isTrue();
+        assertThat(unknownCode.json().path("detail").asString()).contains("BANKRUPT", "VOLUNTARY_EXIT");
+        assertThat(unknownCode.json().path("allowedReasonCodes").valueStream().map(JsonNode::asString).toList())
+                .contains("DISSOLUTION", "VIOLATION", "VOLUNTARY_EXIT", "FAILED_ACCEPTANCE");
         assertThat(revoked.json().path("status").asString()).as(revoked.toString()).isEqualTo("REVOKED");
+        assertThat(revoked.json().path("revocation").path("reasonCode").asString()).isEqualTo("DISSOLUTION");
+        assertThat(revoked.json().path("revocation").path("reasonName").asString()).isEqualTo("解散");
+        assertThat(revoked.json().path("revocation").path("comment").asString()).isEqualTo("理事会决议解散联合体");
         assertThat(status(a)).isEqualTo("REVOKED");
         assertThat(api.get("/api/v1/public/platforms?programmeId=" + programme).send().json().valueStream()
                 .map(p -> p.path("id").asString()).toList()).doesNotContain(platformId);
-        assertThat(TopicProbe.records(TestEngines.kafka().bootstrapServers(), Topics.APPLICATION_LIFECYCLE,
-                r -> platformId.equals(r.key()) && r.value().contains("PlatformRevoked"), Duration.ofSeconds(8), 1))
-                .hasSize(1);
+        JsonNode shown = api.get("/api/v1/public/platforms/" + platformId).header("Accept-Language", "en").send().json();
+        assertThat(shown.path("revocation").path("reasonName").asString()).isEqualTo("dissolution");
+        assertThat(api.post("/api/v1/platforms/" + platformId + "/revocation").bearer(admin)
+                .json(Map.of("reasonCode", "VIOLATION", "comment", "再次撤销")).send().isProblem(409)).isTrue();
+        List<ConsumerRecord<String, String>> revokedEvents = TopicProbe.records(TestEngines.kafka().bootstrapServers(),
+                Topics.APPLICATION_LIFECYCLE, r -> platformId.equals(r.key()) && r.value().contains("PlatformRevoked"),
+                Duration.ofSeconds(8), 1);
+        assertThat(revokedEvents).hasSize(1);
+        JsonNode revokedPayload = JSON.readTree(revokedEvents.get(0).value()).path("payload");
+        assertThat(revokedPayload.path("reasonCode").asString()).isEqualTo("DISSOLUTION");
+        assertThat(revokedPayload.path("comment").asString()).isEqualTo("理事会决议解散联合体");
+        assertThat(revokedPayload.path("reason").asString()).isEqualTo("理事会决议解散联合体");
         assertThat(jdbc.queryForList("select to_status from application_transition where application_id = ? order by id",
                 String.class, a)).containsExactly("SUBMITTED", "RECOMMENDED", "IN_EXPERT_REVIEW", "SHORTLISTED",
                 "IN_PUBLIC_NOTICE", "APPROVED", "REVOKED");

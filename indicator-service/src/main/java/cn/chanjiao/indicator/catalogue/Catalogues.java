@@ -36,6 +36,10 @@ public class Catalogues implements SmartInitializingSingleton {
     private final Clock clock;
     private final IndicatorServiceProperties properties;
     private volatile Map<String, Catalogue> cached;
+    private volatile java.time.Instant cachedAt = java.time.Instant.EPOCH;
+
+    /** How long an instance keeps the catalogues it read before reading them again (a programme's window may move). */
+    static final java.time.Duration REFRESH = java.time.Duration.ofMinutes(1);
 
     Catalogues(JdbcClient jdbc, JsonMapper json, Validator validator, Clock clock, IndicatorServiceProperties properties) {
         this.jdbc = jdbc;
@@ -89,6 +93,25 @@ public class Catalogues implements SmartInitializingSingleton {
                 .orElseGet(() -> UUID.nameUUIDFromBytes(("programme:" + programmeCode).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The programme's own collection window (application-service's COLLECTION window, carried by
+     * {@code PlatformApproved}) replaces the catalogue file's default, so the window is defined once; true when it
+     * changed. Absent windows leave the catalogue as it is.
+     */
+    public boolean learnCollectionWindow(String programmeCode, Catalogue.Collection window) {
+        int changed = jdbc.sql("""
+                update catalogue set definition = jsonb_set(definition, '{programme,collection}', ?::jsonb)
+                where programme_code = ? and definition -> 'programme' -> 'collection' is distinct from ?::jsonb""")
+                .param(json.writeValueAsString(window)).param(programmeCode).param(json.writeValueAsString(window))
+                .update();
+        if (changed > 0) {
+            log.info("indicator catalogue {}: collection window {} – {} from {} as the programme defines it", programmeCode,
+                    window.opens(), window.closes(), window.fromYear());
+            cached = null;
+        }
+        return changed > 0;
+    }
+
     /** Remembers application-service's id of a programme (from {@code PlatformApproved}). */
     public void learnProgrammeId(String programmeCode, UUID programmeId) {
         jdbc.sql("update catalogue set programme_id = ? where programme_code = ? and programme_id is distinct from ?")
@@ -97,6 +120,9 @@ public class Catalogues implements SmartInitializingSingleton {
 
     private Map<String, Catalogue> load() {
         Map<String, Catalogue> current = cached;
+        if (current != null && clock.instant().isAfter(cachedAt.plus(REFRESH))) {
+            current = null;
+        }
         if (current == null) {
             Map<String, Catalogue> read = new LinkedHashMap<>();
             jdbc.sql("select programme_code, definition::text from catalogue order by programme_code")
@@ -105,6 +131,7 @@ public class Catalogues implements SmartInitializingSingleton {
             current = java.util.Collections.unmodifiableMap(read);
             if (!current.isEmpty()) {
                 cached = current;
+                cachedAt = clock.instant();
             }
         }
         return current;

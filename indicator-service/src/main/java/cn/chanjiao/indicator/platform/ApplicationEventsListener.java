@@ -13,6 +13,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Approved platforms become platforms to collect from, with their members and plan targets
@@ -51,6 +52,14 @@ class ApplicationEventsListener {
             platforms.save(approved, clock.instant());
             if (approved.programmeId() != null) {
                 catalogues.learnProgrammeId(approved.programmeCode(), approved.programmeId());
+            }
+            ProgrammeWindows.collection(approved.windows())
+                    .ifPresent(window -> catalogues.learnCollectionWindow(approved.programmeCode(), window));
+        } else if (event instanceof cn.chanjiao.contracts.application.PlatformMembersChanged changed) {
+            // the whole current list: the member-distribution indicators (provinces, cities, outside the lead's) follow
+            if (!platforms.replaceMembers(changed.platformId(), changed.members() == null ? List.of() : changed.members(),
+                    clock.instant())) {
+                log.warn("members of unknown platform {} changed; ignored", changed.platformId());
             }
         } else if (event instanceof PlatformRevoked revoked) {
             platforms.revoke(revoked.platformId(), revoked.reason(), clock.instant());

@@ -38,6 +38,29 @@ public class PlatformRepository {
         this.template = template;
     }
 
+    /**
+     * Replaces a platform's members with the list of a {@code PlatformMembersChanged} (the whole current list);
+     * false when the platform is not known here.
+     */
+    boolean replaceMembers(UUID platformId, List<PlatformApproved.Member> members, Instant now) {
+        if (jdbc.sql("update platform set updated_at = ? where id = ?").param(Timestamp.from(now)).param(platformId)
+                .update() == 0) {
+            return false;
+        }
+        jdbc.sql("delete from platform_member where platform_id = ?").param(platformId).update();
+        List<Object[]> memberRows = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            PlatformApproved.Member member = members.get(i);
+            memberRows.add(new Object[] { platformId, i, member.organisationId(),
+                    member.name() == null ? "" : member.name(), member.role() == null ? "PARTICIPANT" : member.role(),
+                    member.memberType(), member.code(), member.provinceCode(), member.cityCode(), member.districtCode() });
+        }
+        template.batchUpdate("""
+                insert into platform_member (platform_id, position, organisation_id, name, role, member_type, code,
+                    province_code, city_code, district_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", memberRows);
+        return true;
+    }
+
     /** Stores (or replaces) an approved platform with its members and targets. */
     void save(PlatformApproved event, Instant now) {
         jdbc.sql("""

@@ -36,6 +36,8 @@ public final class EventTypes {
             cn.chanjiao.contracts.application.ObjectionFiled.class,
             cn.chanjiao.contracts.application.ObjectionRuled.class,
             cn.chanjiao.contracts.application.PublicNoticeEnded.class,
+            // application-service: member changes of approved platforms (issue 15)
+            cn.chanjiao.contracts.application.PlatformMembersChanged.class,
             // reporting-service (issue 6)
             cn.chanjiao.contracts.reporting.ReportSubmitted.class,
             cn.chanjiao.contracts.reporting.ReportOverdue.class,

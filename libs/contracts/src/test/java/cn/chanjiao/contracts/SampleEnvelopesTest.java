@@ -25,7 +25,7 @@ class SampleEnvelopesTest {
             return pkg.endsWith(".reporting") || pkg.endsWith(".indicator")
                     || Stream.of("ApplicationRecommended", "ApplicationRejected", "PublicNoticeStarted",
                             "PlatformApproved", "PlatformRevoked", "ExpertReviewCompleted", "ApplicationShortlisted",
-                            "ObjectionFiled", "ObjectionRuled", "PublicNoticeEnded").anyMatch(type.getSimpleName()::equals);
+                            "ObjectionFiled", "ObjectionRuled", "PublicNoticeEnded", "PlatformMembersChanged").anyMatch(type.getSimpleName()::equals);
         });
     }
 

@@ -90,6 +90,41 @@ public class ObligationSchedules {
         return dues;
     }
 
+    /**
+     * Every due date of a platform over its plan years, with the programme's own windows where the approval carried
+     * them (application-service's ANNUAL_PLAN window for the first-quarter reports, ANNUAL_SUMMARY for the summary and
+     * the operation report): a report is due on the last day of that window's occurrence in the plan year, and not at
+     * all in a year the window does not occur. Kinds whose window the programme does not define keep this file's rule.
+     */
+    public List<Due> dues(String programmeCode, String platformType, List<Integer> planYears,
+            List<cn.chanjiao.contracts.application.PlatformApproved.ProgrammeWindow> windows) {
+        if (windows == null || windows.isEmpty()) {
+            return dues(programmeCode, platformType, planYears);
+        }
+        List<Due> dues = new ArrayList<>();
+        for (int year : planYears) {
+            for (Rule rule : rules(programmeCode, platformType)) {
+                String purpose = windowPurpose(rule.kind());
+                var own = windows.stream().filter(w -> purpose.equals(w.purpose())).toList();
+                if (own.isEmpty()) {
+                    if (rule.fromYear() == null || year >= rule.fromYear()) {
+                        dues.add(new Due(rule.kind(), year, rule.due().atYear(year)));
+                    }
+                    continue;
+                }
+                own.stream().filter(w -> w.occursIn(year)).map(w -> w.closesOn(year))
+                        .max(java.util.Comparator.naturalOrder())
+                        .ifPresent(day -> dues.add(new Due(rule.kind(), year, day)));
+            }
+        }
+        return dues;
+    }
+
+    /** The programme window a report kind is due at the end of. */
+    static String windowPurpose(ReportKind kind) {
+        return kind == ReportKind.ANNUAL_SUMMARY || kind == ReportKind.OPERATION_REPORT ? "ANNUAL_SUMMARY" : "ANNUAL_PLAN";
+    }
+
     /** A report of {@code kind} is due by {@code due} (month-day) each plan year from {@code fromYear} (null: every year). */
     public record Rule(String platformType, ReportKind kind, MonthDay due, Integer fromYear) {
     }

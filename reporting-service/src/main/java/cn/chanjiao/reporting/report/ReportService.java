@@ -96,7 +96,8 @@ public class ReportService {
         }
         List<UUID> created = new ArrayList<>();
         Instant now = clock.instant();
-        for (ObligationSchedules.Due due : schedules.dues(event.programmeCode(), event.platformType(), event.planYears())) {
+        for (ObligationSchedules.Due due : schedules.dues(event.programmeCode(), event.platformType(), event.planYears(),
+                event.windows())) {
             Instant dueAt = due.dueOn().atTime(DUE_TIME).atZone(ChinaTime.ZONE).toInstant();
             if (dueAt.isBefore(approvedAt)) {
                 continue;

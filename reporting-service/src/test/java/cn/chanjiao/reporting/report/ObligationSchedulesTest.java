@@ -56,4 +56,32 @@ class ObligationSchedulesTest {
         assertThat(ReportService.deadlineKind(ReportKind.OPERATION_REPORT)).isEqualTo("ANNUAL_SUMMARY_DUE");
         assertThat(ReportService.deadlineKind(ReportKind.TALENT_FORECAST)).isEqualTo("REPORT_DUE");
     }
+
+    @Test
+    void theProgrammesOwnWindowsSetTheDueDatesAndTheYearsWhenTheApprovalCarriesThem() {
+        var windows = List.of(
+                new cn.chanjiao.contracts.application.PlatformApproved.ProgrammeWindow("ANNUAL_PLAN", null, null, "01-01",
+                        "03-20", 2025, null),
+                new cn.chanjiao.contracts.application.PlatformApproved.ProgrammeWindow("ANNUAL_SUMMARY", null, null, "01-01",
+                        "12-10", 2024, null));
+
+        var dues = schedules.dues("HZ-PLATFORMS-2024", "PRACTICE_CENTER_PUBLIC", List.of(2024, 2025, 2026), windows);
+
+        assertThat(dues).extracting(d -> d.kind() + ":" + d.dueOn()).containsExactlyInAnyOrder(
+                "OPERATION_PLAN:2025-03-20", "OPERATION_PLAN:2026-03-20", "OPERATION_REPORT:2024-12-10",
+                "OPERATION_REPORT:2025-12-10", "OPERATION_REPORT:2026-12-10");
+    }
+
+    @Test
+    void withoutTheProgrammesWindowsTheFileDecidesAsBefore() {
+        var summaryOnly = List.of(new cn.chanjiao.contracts.application.PlatformApproved.ProgrammeWindow("ANNUAL_SUMMARY",
+                null, null, "01-01", "12-10", 2024, null));
+
+        assertThat(schedules.dues("HZ-PLATFORMS-2024", "PRACTICE_CENTER_PUBLIC", List.of(2025), null))
+                .extracting(d -> d.kind() + ":" + d.dueOn())
+                .containsExactlyInAnyOrder("OPERATION_PLAN:2025-03-31", "OPERATION_REPORT:2025-12-15");
+        assertThat(schedules.dues("HZ-PLATFORMS-2024", "PRACTICE_CENTER_PUBLIC", List.of(2025), summaryOnly))
+                .extracting(d -> d.kind() + ":" + d.dueOn())
+                .containsExactlyInAnyOrder("OPERATION_PLAN:2025-03-31", "OPERATION_REPORT:2025-12-10");
+    }
 }

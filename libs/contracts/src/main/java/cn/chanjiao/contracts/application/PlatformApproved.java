@@ -25,9 +25,49 @@ import java.util.UUID;
  * @param targets the plan table: target per indicator and year
  * @param members lead units and participants with their regions
  * @param approvedAt when the list was approved
+ * @param windows the programme's windows (added in issue 15; null from older producers): the single source of the
+ *        collection window (COLLECTION) and report due dates (ANNUAL_PLAN, ANNUAL_SUMMARY) for the consumers
  */
 @EventType(topic = Topics.APPLICATION_LIFECYCLE)
-public record PlatformApproved(UUID eventId, Instant occurredAt, UUID platformId, UUID applicationId, UUID programmeId, String programmeCode, String platformType, String name, UUID leadOrganisationId, List<UUID> leadOrganisationIds, String regionCode, String authorityCode, List<Integer> planYears, Integer baselineYear, List<PlanTarget> targets, List<Member> members, Instant approvedAt) implements IntegrationEvent {
+public record PlatformApproved(UUID eventId, Instant occurredAt, UUID platformId, UUID applicationId, UUID programmeId, String programmeCode, String platformType, String name, UUID leadOrganisationId, List<UUID> leadOrganisationIds, String regionCode, String authorityCode, List<Integer> planYears, Integer baselineYear, List<PlanTarget> targets, List<Member> members, Instant approvedAt, List<ProgrammeWindow> windows) implements IntegrationEvent {
+
+    /** The record as it was before the programme's windows were carried (issue 15). */
+    public PlatformApproved(UUID eventId, Instant occurredAt, UUID platformId, UUID applicationId, UUID programmeId,
+            String programmeCode, String platformType, String name, UUID leadOrganisationId, List<UUID> leadOrganisationIds,
+            String regionCode, String authorityCode, List<Integer> planYears, Integer baselineYear, List<PlanTarget> targets,
+            List<Member> members, Instant approvedAt) {
+        this(eventId, occurredAt, platformId, applicationId, programmeId, programmeCode, platformType, name,
+                leadOrganisationId, leadOrganisationIds, regionCode, authorityCode, planYears, baselineYear, targets, members,
+                approvedAt, null);
+    }
+
+    /**
+     * A window of the programme (whole days, Asia/Shanghai): fixed ({@code opensOn}..{@code closesOn}) or every year
+     * ({@code yearlyOpens}..{@code yearlyCloses}, {@code MM-dd}, from {@code fromYear} until {@code untilYear}).
+     *
+     * @param purpose REGISTRATION, RECOMMENDATION, COLLECTION, ANNUAL_PLAN or ANNUAL_SUMMARY
+     */
+    public record ProgrammeWindow(String purpose, java.time.LocalDate opensOn, java.time.LocalDate closesOn,
+            String yearlyOpens, String yearlyCloses, Integer fromYear, Integer untilYear) {
+
+        /** Whether this window has an occurrence in {@code year}. */
+        public boolean occursIn(int year) {
+            if (yearlyOpens != null && yearlyCloses != null) {
+                return (fromYear == null || year >= fromYear) && (untilYear == null || year <= untilYear);
+            }
+            return closesOn != null && closesOn.getYear() == year;
+        }
+
+        /** The first day of its occurrence in {@code year} (check {@link #occursIn} first). */
+        public java.time.LocalDate opensOn(int year) {
+            return yearlyOpens != null ? java.time.MonthDay.parse("--" + yearlyOpens).atYear(year) : opensOn;
+        }
+
+        /** The last day of its occurrence in {@code year} (check {@link #occursIn} first). */
+        public java.time.LocalDate closesOn(int year) {
+            return yearlyCloses != null ? java.time.MonthDay.parse("--" + yearlyCloses).atYear(year) : closesOn;
+        }
+    }
 
     /**
      * One cell of the plan table.

@@ -53,6 +53,43 @@ class ApplicationEventContractsTest {
         assertThat(EventTypes.topicOf(ApplicationReturned.class)).isEqualTo(Topics.APPLICATION_LIFECYCLE);
     }
 
+    @Test
+    void platformRevokedCarriesTheStructuredReasonAndStillReadsAPayloadWithoutIt() throws Exception {
+        EventEnvelope<PlatformRevoked> envelope = roundTrip("PlatformRevoked", PlatformRevoked.class);
+        assertThat(envelope.payload().reasonCode()).isEqualTo("VIOLATION");
+
+        String older = """
+                {"eventId":"000003ec-0000-4000-8000-0000000003ec","occurredAt":"2024-07-10T02:00:00Z",
+                 "platformId":"00000005-0000-4000-8000-000000000005","programmeId":"00000002-0000-4000-8000-000000000002",
+                 "leadOrganisationId":"00000003-0000-4000-8000-000000000003","authorityCode":"330100","reason":"严重违规"}""";
+        PlatformRevoked read = json.readValue(older, PlatformRevoked.class);
+        assertThat(read.reason()).isEqualTo("严重违规");
+        assertThat(read.reasonCode()).isNull();
+        assertThat(read.comment()).isNull();
+    }
+
+    @Test
+    void platformApprovedCarriesTheProgrammesWindowsAndTheirOccurrencesPerYear() throws Exception {
+        PlatformApproved approved = roundTrip("PlatformApproved", PlatformApproved.class).payload();
+
+        PlatformApproved.ProgrammeWindow collection = approved.windows().stream()
+                .filter(w -> w.purpose().equals("COLLECTION")).findFirst().orElseThrow();
+        PlatformApproved.ProgrammeWindow registration = approved.windows().get(0);
+        assertThat(collection.occursIn(2023)).isFalse();
+        assertThat(collection.occursIn(2026)).isTrue();
+        assertThat(collection.opensOn(2026)).isEqualTo(java.time.LocalDate.of(2026, 11, 1));
+        assertThat(collection.closesOn(2026)).isEqualTo(java.time.LocalDate.of(2026, 12, 15));
+        assertThat(registration.occursIn(2024)).isTrue();
+        assertThat(registration.occursIn(2025)).isFalse();
+        assertThat(registration.closesOn(2024)).isEqualTo(java.time.LocalDate.of(2024, 5, 15));
+        PlatformApproved older = new PlatformApproved(approved.eventId(), approved.occurredAt(), approved.platformId(),
+                approved.applicationId(), approved.programmeId(), approved.programmeCode(), approved.platformType(),
+                approved.name(), approved.leadOrganisationId(), approved.leadOrganisationIds(), approved.regionCode(),
+                approved.authorityCode(), approved.planYears(), approved.baselineYear(), approved.targets(),
+                approved.members(), approved.approvedAt());
+        assertThat(older.windows()).isNull();
+    }
+
     private <E extends IntegrationEvent> EventEnvelope<E> roundTrip(String name, Class<E> eventClass) throws Exception {
         JsonNode sample;
         try (InputStream in = getClass().getResourceAsStream("/events/application/" + name + ".json")) {
