@@ -73,6 +73,8 @@ public final class IndicatorBench {
     final Options options;
     final Path root;
     final Path logs;
+    /** Jars, logs, PostgreSQL's data, profiles and reports of this run ({@code --work}, default {@code deploy/bench-indicator/target}). */
+    final Path work;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
@@ -85,7 +87,8 @@ public final class IndicatorBench {
     IndicatorBench(Options options) throws IOException {
         this.options = options;
         this.root = Path.of(options.root).toAbsolutePath().normalize();
-        this.logs = Files.createDirectories(root.resolve("deploy/bench-indicator/target/logs"));
+        this.work = Files.createDirectories(root.resolve(options.work));
+        this.logs = Files.createDirectories(work.resolve("logs"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,14 +109,14 @@ public final class IndicatorBench {
 
     void run() throws Exception {
         // run copies: another build replacing a jar under a running JVM breaks its class loading
-        Path jars = Files.createDirectories(root.resolve("deploy/bench-indicator/target/jars"));
+        Path jars = Files.createDirectories(work.resolve("jars"));
         Files.copy(root.resolve(options.serviceJar), jars.resolve("indicator-service.jar"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.copy(root.resolve(options.gatewayJar), jars.resolve("gateway.jar"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         log("engines: PostgreSQL (" + (options.fastDb ? "fsync off" : "durable") + "), Kafka, JWT issuer");
         postgres = options.fastDb ? TestEngines.postgres()
-                : EmbeddedPostgresServer.start(0, Files.createDirectories(root.resolve("deploy/bench-indicator/target/pgdata-"
+                : EmbeddedPostgresServer.start(0, Files.createDirectories(work.resolve("pgdata-"
                         + System.currentTimeMillis())));
         kafka = TestEngines.kafka();
         issuer = TestJwtIssuer.get();
@@ -132,8 +135,8 @@ public final class IndicatorBench {
         log("catalogue " + PROGRAMME + "/" + TYPE + ": " + codes.size() + " codes, batches of " + options.values);
 
         List<BenchPlatform> loadPlatforms = seed(options.platforms, "load");
-        List<BenchPlatform> killPlatforms = seed(options.platforms, "kill");
-        awaitPlatforms(2 * options.platforms);
+        List<BenchPlatform> killPlatforms = options.skipKill ? List.of() : seed(options.platforms, "kill");
+        awaitPlatforms(loadPlatforms.size() + killPlatforms.size());
 
         Map<String, Result> results = new LinkedHashMap<>();
         if (options.runs.contains("direct-1")) {
@@ -152,7 +155,7 @@ public final class IndicatorBench {
             }
             String report = summary(results);
             System.out.println(report);
-            Path out = root.resolve("deploy/bench-indicator/target/report-" + System.currentTimeMillis() + ".txt");
+            Path out = work.resolve("report-" + System.currentTimeMillis() + ".txt");
             Files.writeString(out, report);
             log("report written to " + root.relativize(out));
             return;
@@ -180,7 +183,7 @@ public final class IndicatorBench {
             report.append(killTest(gatewayPort2, port1, port2, service1, service2, killPlatforms));
         }
         System.out.println(report);
-        Path out = root.resolve("deploy/bench-indicator/target/report-" + System.currentTimeMillis() + ".txt");
+        Path out = work.resolve("report-" + System.currentTimeMillis() + ".txt");
         Files.writeString(out, report.toString());
         log("report written to " + root.relativize(out));
     }
@@ -240,11 +243,11 @@ public final class IndicatorBench {
         result.load = loadBefore + " → " + loadAverage();
         if (options.profile) {
             for (Map.Entry<String, Process> entry : measured.entrySet()) {
-                Path recording = root.resolve("deploy/bench-indicator/target/profile-" + name + "-" + entry.getKey() + ".jfr");
+                Path recording = work.resolve("profile-" + name + "-" + entry.getKey() + ".jfr");
                 jcmd(entry.getValue(), "JFR.stop", "name=bench", "filename=" + recording);
                 String hot = Profiles.hot(recording, name + " / " + entry.getKey(), 25);
                 System.out.println(hot);
-                Files.writeString(root.resolve("deploy/bench-indicator/target/profile-" + name + "-" + entry.getKey() + ".txt"), hot);
+                Files.writeString(work.resolve("profile-" + name + "-" + entry.getKey() + ".txt"), hot);
             }
         }
         log(String.format(Locale.ROOT, "run %s: %.1f saves/s, p99 %.1f ms, %d errors", name, result.throughput(),
@@ -498,7 +501,7 @@ public final class IndicatorBench {
     }
 
     void awaitPlatforms(int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.startSeconds);
         while (System.nanoTime() < deadline) {
             try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("select count(*) from platform")) {
@@ -668,7 +671,7 @@ public final class IndicatorBench {
 
     Process startService(String name, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xms256m", "-Xmx" + options.serviceHeap, "-XX:+UseParallelGC",
-                "-Duser.timezone=UTC", "-jar", root.resolve("deploy/bench-indicator/target/jars/indicator-service.jar").toString(),
+                "-Duser.timezone=UTC", "-jar", work.resolve("jars/indicator-service.jar").toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + postgres.username(),
@@ -685,7 +688,7 @@ public final class IndicatorBench {
 
     Process startGateway(String name, int port, String indicatorUris) throws IOException {
         List<String> command = List.of(java(), "-Xms256m", "-Xmx" + options.gatewayHeap, "-XX:+UseParallelGC", "-jar",
-                root.resolve("deploy/bench-indicator/target/jars/gateway.jar").toString(), "--server.port=" + port,
+                work.resolve("jars/gateway.jar").toString(), "--server.port=" + port,
                 "--chanjiao.keycloak.url=" + issuer.baseUrl(), "--chanjiao.keycloak.realm=" + TestJwtIssuer.REALM,
                 "--logging.level.root=WARN");
         return start(name, command, Map.of("CHANJIAO_INDICATOR_URIS", indicatorUris));
@@ -924,7 +927,7 @@ public final class IndicatorBench {
     }
 
     record Options(Set<String> runs, String root, int platforms, int concurrency, int seconds, int warmup, int values, boolean fastDb,
-            boolean skipKill, boolean profile, boolean dbBaseline, int startSeconds, String serviceJar, String gatewayJar, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
+            boolean skipKill, boolean profile, boolean dbBaseline, int startSeconds, String work, String serviceJar, String gatewayJar, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -941,6 +944,7 @@ public final class IndicatorBench {
                     given.containsKey("fast-db"), given.containsKey("skip-kill"),
                     given.containsKey("profile"), !given.containsKey("no-db-baseline"),
                     Integer.parseInt(given.getOrDefault("start-seconds", "600")),
+                    given.getOrDefault("work", "deploy/bench-indicator/target"),
                     given.getOrDefault("service-jar", "indicator-service/target/indicator-service.jar"),
                     given.getOrDefault("gateway-jar", "gateway/target/gateway.jar"),
                     Long.parseLong(given.getOrDefault("kill-after-ms", "4000")),
