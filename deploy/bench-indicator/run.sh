@@ -8,10 +8,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 mvn=(./mvnw -B -ntp -o -q)
-if [[ ! -f indicator-service/target/indicator-service.jar ]]; then
+if [[ ! -f indicator-service/target/indicator-service.jar && "$*" != *--service-jar=* ]]; then
   "${mvn[@]}" -pl indicator-service package -DskipTests
 fi
-if [[ ! -f gateway/target/gateway.jar ]]; then
+if [[ ! -f gateway/target/gateway.jar && "$*" != *--gateway-jar=* ]]; then
   echo "gateway/target/gateway.jar is missing: build it first (./mvnw -pl gateway -am package -DskipTests)" >&2
   exit 1
 fi

@@ -73,6 +73,8 @@ public final class IndicatorBench {
     final Options options;
     final Path root;
     final Path logs;
+    /** Jars, logs, PostgreSQL's data, profiles and reports of this run ({@code --work}, default {@code deploy/bench-indicator/target}). */
+    final Path work;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
@@ -85,31 +87,36 @@ public final class IndicatorBench {
     IndicatorBench(Options options) throws IOException {
         this.options = options;
         this.root = Path.of(options.root).toAbsolutePath().normalize();
-        this.logs = Files.createDirectories(root.resolve("deploy/bench-indicator/target/logs"));
+        this.work = Files.createDirectories(root.resolve(options.work));
+        this.logs = Files.createDirectories(work.resolve("logs"));
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         IndicatorBench bench = new IndicatorBench(options);
         Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll));
+        int status = 0;
         try {
             bench.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
         } finally {
             bench.stopAll();
         }
-        System.exit(0);
+        System.exit(status);
     }
 
     void run() throws Exception {
         // run copies: another build replacing a jar under a running JVM breaks its class loading
-        Path jars = Files.createDirectories(root.resolve("deploy/bench-indicator/target/jars"));
-        Files.copy(root.resolve("indicator-service/target/indicator-service.jar"), jars.resolve("indicator-service.jar"),
+        Path jars = Files.createDirectories(work.resolve("jars"));
+        Files.copy(root.resolve(options.serviceJar), jars.resolve("indicator-service.jar"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(root.resolve("gateway/target/gateway.jar"), jars.resolve("gateway.jar"),
+        Files.copy(root.resolve(options.gatewayJar), jars.resolve("gateway.jar"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         log("engines: PostgreSQL (" + (options.fastDb ? "fsync off" : "durable") + "), Kafka, JWT issuer");
         postgres = options.fastDb ? TestEngines.postgres()
-                : EmbeddedPostgresServer.start(0, Files.createDirectories(root.resolve("deploy/bench-indicator/target/pgdata-"
+                : EmbeddedPostgresServer.start(0, Files.createDirectories(work.resolve("pgdata-"
                         + System.currentTimeMillis())));
         kafka = TestEngines.kafka();
         issuer = TestJwtIssuer.get();
@@ -119,29 +126,38 @@ public final class IndicatorBench {
         int port1 = freePort();
         int port2 = freePort();
         Process service1 = startService("indicator-1", port1);
+        // the single-instance gateway starts beside the service (idle during the direct run): on a busy machine each start takes minutes
+        int gatewayPort1 = freePort();
+        Process gateway1 = options.runs.contains("gateway-1")
+                ? startGateway("gateway-1", gatewayPort1, "http://127.0.0.1:" + port1) : null;
         awaitReady("http://127.0.0.1:" + port1 + "/actuator/health/readiness", service1);
         codes = codes("http://127.0.0.1:" + port1);
         log("catalogue " + PROGRAMME + "/" + TYPE + ": " + codes.size() + " codes, batches of " + options.values);
 
         List<BenchPlatform> loadPlatforms = seed(options.platforms, "load");
-        List<BenchPlatform> killPlatforms = seed(options.platforms, "kill");
-        awaitPlatforms(2 * options.platforms);
+        List<BenchPlatform> killPlatforms = options.skipKill ? List.of() : seed(options.platforms, "kill");
+        awaitPlatforms(loadPlatforms.size() + killPlatforms.size());
 
         Map<String, Result> results = new LinkedHashMap<>();
         if (options.runs.contains("direct-1")) {
             results.put("direct, 1 instance", load("direct-1", List.of("http://127.0.0.1:" + port1), loadPlatforms,
                     Map.of("indicator-1", service1)));
         }
-        if (options.runs.contains("gateway-1")) {
-            int gatewayPort1 = freePort();
-            Process gateway1 = startGateway("gateway-1", gatewayPort1, "http://127.0.0.1:" + port1);
+        if (gateway1 != null) {
             awaitReady("http://127.0.0.1:" + gatewayPort1 + "/actuator/health", gateway1);
             results.put("gateway, 1 instance", load("gateway-1", List.of("http://127.0.0.1:" + gatewayPort1), loadPlatforms,
                     Map.of("gateway", gateway1, "indicator-1", service1)));
             stop(gateway1);
         }
         if (!options.runs.contains("gateway-2") && !options.runs.contains("direct-2") && options.skipKill) {
-            System.out.println(summary(results));
+            if (options.dbBaseline) {
+                results.put("database only (JDBC)", databaseBaseline());
+            }
+            String report = summary(results);
+            System.out.println(report);
+            Path out = work.resolve("report-" + System.currentTimeMillis() + ".txt");
+            Files.writeString(out, report);
+            log("report written to " + root.relativize(out));
             return;
         }
 
@@ -159,12 +175,15 @@ public final class IndicatorBench {
                     loadPlatforms, Map.of("indicator-1", service1, "indicator-2", service2)));
         }
 
+        if (options.dbBaseline) {
+            results.put("database only (JDBC)", databaseBaseline());
+        }
         StringBuilder report = new StringBuilder(summary(results));
         if (!options.skipKill) {
             report.append(killTest(gatewayPort2, port1, port2, service1, service2, killPlatforms));
         }
         System.out.println(report);
-        Path out = root.resolve("deploy/bench-indicator/target/report-" + System.currentTimeMillis() + ".txt");
+        Path out = work.resolve("report-" + System.currentTimeMillis() + ".txt");
         Files.writeString(out, report.toString());
         log("report written to " + root.relativize(out));
     }
@@ -180,6 +199,13 @@ public final class IndicatorBench {
         results.forEach((name, result) -> report.append(String.format(Locale.ROOT, "%-22s %8.1f %8.1f %8.1f %8.1f %8.1f %8d   %s%n",
                 name, result.throughput(), result.percentile(50), result.percentile(95), result.percentile(99),
                 result.percentile(100), result.errors, result.cpu)));
+        report.append(String.format(Locale.ROOT, "CPU per save (ms of CPU per acknowledged save, /proc utime+stime; indicator = all "
+                + "instances) and the machine's load average (1 min) before → after the measured seconds%n"));
+        report.append(String.format(Locale.ROOT, "%-22s %8s %10s %9s %9s %9s   %s%n", "run", "gateway", "indicator", "postgres",
+                "bench", "total", "load average"));
+        results.forEach((name, result) -> report.append(String.format(Locale.ROOT, "%-22s %8s %10s %9s %9s %9s   %s%n", name,
+                result.perSave("gateway"), result.perSave("indicator"), result.perSave("postgres"), result.perSave("bench"),
+                result.perSave(""), result.load)));
         results.forEach((name, result) -> {
             if (result.errors > 0) {
                 report.append("  errors of ").append(name).append(": ").append(result.errorKinds).append(System.lineSeparator());
@@ -202,12 +228,28 @@ public final class IndicatorBench {
         log("run " + name + ": warm-up " + options.warmup + " s, then " + options.seconds + " s");
         mintTokens(platforms);
         runWorkers(bases, platforms, options.warmup, null, null);
+        if (options.profile) {
+            measured.forEach((process, handle) -> jcmd(handle, "JFR.start", "name=bench", "settings=profile"));
+        }
+        String loadBefore = loadAverage();
         Map<String, long[]> before = cpu(measured);
         long started = System.nanoTime();
         Result result = new Result();
         runWorkers(bases, platforms, options.seconds, result, null);
         result.elapsedNanos = System.nanoTime() - started;
-        result.cpu = cpuReport(before, cpu(measured), result.elapsedNanos);
+        Map<String, long[]> after = cpu(measured);
+        result.cpu = cpuReport(before, after, result.elapsedNanos);
+        after.forEach((process, ticks) -> result.ticks.put(process, ticks[0] - before.getOrDefault(process, new long[] { 0 })[0]));
+        result.load = loadBefore + " → " + loadAverage();
+        if (options.profile) {
+            for (Map.Entry<String, Process> entry : measured.entrySet()) {
+                Path recording = work.resolve("profile-" + name + "-" + entry.getKey() + ".jfr");
+                jcmd(entry.getValue(), "JFR.stop", "name=bench", "filename=" + recording);
+                String hot = Profiles.hot(recording, name + " / " + entry.getKey(), 25);
+                System.out.println(hot);
+                Files.writeString(work.resolve("profile-" + name + "-" + entry.getKey() + ".txt"), hot);
+            }
+        }
         log(String.format(Locale.ROOT, "run %s: %.1f saves/s, p99 %.1f ms, %d errors", name, result.throughput(),
                 result.percentile(99), result.errors));
         return result;
@@ -459,7 +501,7 @@ public final class IndicatorBench {
     }
 
     void awaitPlatforms(int expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.startSeconds);
         while (System.nanoTime() < deadline) {
             try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("select count(*) from platform")) {
@@ -493,9 +535,143 @@ public final class IndicatorBench {
         return found;
     }
 
+    /** Runs {@code jcmd <pid> command args…} (JFR control), waiting for it; failures are logged, not thrown. */
+    void jcmd(Process process, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid())));
+        line.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (jcmd.waitFor() != 0) {
+                log("jcmd " + String.join(" ", command) + " failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            log("jcmd " + String.join(" ", command) + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    // --- the database's own ceiling
+
+    /**
+     * What PostgreSQL alone does with the save's writes, from the bench JVM over JDBC (a pgbench-style
+     * loop, one connection per worker): per save one transaction that locks a platform-year row, upserts
+     * the batch's values in one statement (unnest of arrays), bumps the version, records an
+     * Idempotency-Key answer and commits durably. The service's save does this plus its reads; the
+     * difference between this and the direct run is what the service adds.
+     */
+    Result databaseBaseline() throws Exception {
+        log("run database only: " + options.concurrency + " JDBC connections, warm-up " + options.warmup + " s, then " + options.seconds + " s");
+        try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists bench_year (id uuid primary key, version bigint not null)");
+            statement.execute("create table if not exists bench_value (year_id uuid not null, code text not null, value numeric, "
+                    + "evidence jsonb, note text, updated_at timestamptz, updated_by text, primary key (year_id, code))");
+            statement.execute("create table if not exists bench_answer (caller text not null, key text not null, response jsonb, "
+                    + "created_at timestamptz, primary key (caller, key))");
+        }
+        int workers = Math.min(options.concurrency, 32);
+        List<UUID> years = new ArrayList<>();
+        try (Connection connection = postgres.connect(database);
+                var insert = connection.prepareStatement("insert into bench_year (id, version) values (?, 0) on conflict do nothing")) {
+            for (int i = 0; i < options.platforms; i++) {
+                UUID id = UUID.nameUUIDFromBytes(("bench-year-" + i).getBytes(StandardCharsets.UTF_8));
+                years.add(id);
+                insert.setObject(1, id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        runDatabaseWorkers(workers, years, options.warmup, null);
+        String loadBefore = loadAverage();
+        Map<String, long[]> before = cpu(Map.of());
+        long started = System.nanoTime();
+        Result result = new Result();
+        runDatabaseWorkers(workers, years, options.seconds, result);
+        result.elapsedNanos = System.nanoTime() - started;
+        Map<String, long[]> after = cpu(Map.of());
+        result.cpu = cpuReport(before, after, result.elapsedNanos);
+        after.forEach((process, ticks) -> result.ticks.put(process, ticks[0] - before.getOrDefault(process, new long[] { 0 })[0]));
+        result.load = loadBefore + " → " + loadAverage();
+        log(String.format(Locale.ROOT, "run database only: %.1f saves/s, p99 %.1f ms", result.throughput(), result.percentile(99)));
+        return result;
+    }
+
+    void runDatabaseWorkers(int workers, List<UUID> years, int seconds, Result result) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            pool.submit(() -> {
+                try (Connection connection = postgres.connect(database);
+                        var lock = connection.prepareStatement("select version from bench_year where id = ? for update");
+                        var upsert = connection.prepareStatement("insert into bench_value (year_id, code, value, evidence, note, "
+                                + "updated_at, updated_by) select ?, code, value, evidence::jsonb, note, now(), ? from "
+                                + "unnest(?::text[], ?::numeric[], ?::text[], ?::text[]) as batch(code, value, evidence, note) "
+                                + "on conflict (year_id, code) do update set value = excluded.value, evidence = excluded.evidence, "
+                                + "note = excluded.note, updated_at = excluded.updated_at, updated_by = excluded.updated_by");
+                        var bump = connection.prepareStatement("update bench_year set version = version + 1 where id = ?");
+                        var answer = connection.prepareStatement("insert into bench_answer (caller, key, response, created_at) "
+                                + "values (?, ?, ?::jsonb, now())")) {
+                    connection.setAutoCommit(false);
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    int turn = 0;
+                    while (System.nanoTime() < deadline) {
+                        UUID year = years.get((worker + turn++ * workers) % years.size());
+                        String[] codes = new String[options.values];
+                        Object[] numbers = new Object[options.values];
+                        String[] evidence = new String[options.values];
+                        for (int i = 0; i < options.values; i++) {
+                            codes[i] = this.codes.get(i % this.codes.size());
+                            numbers[i] = BigDecimal.valueOf(random.nextInt(0, 100));
+                            evidence[i] = i % 10 == 0 ? "[{\"attachmentId\":\"att-" + random.nextInt(1000) + "\",\"name\":\"佐证.pdf\"}]" : "[]";
+                        }
+                        long start = System.nanoTime();
+                        lock.setObject(1, year);
+                        lock.executeQuery().close();
+                        upsert.setObject(1, year);
+                        upsert.setString(2, "bench");
+                        upsert.setArray(3, connection.createArrayOf("text", codes));
+                        upsert.setArray(4, connection.createArrayOf("numeric", numbers));
+                        upsert.setArray(5, connection.createArrayOf("text", evidence));
+                        upsert.setArray(6, connection.createArrayOf("text", new String[options.values]));
+                        upsert.executeUpdate();
+                        bump.setObject(1, year);
+                        bump.executeUpdate();
+                        answer.setString(1, "bench-" + worker);
+                        answer.setString(2, UUID.randomUUID().toString());
+                        answer.setString(3, "{\"saved\":" + options.values + "}");
+                        answer.executeUpdate();
+                        connection.commit();
+                        if (result != null) {
+                            result.record(System.nanoTime() - start);
+                        }
+                    }
+                } catch (Exception e) {
+                    if (result != null) {
+                        result.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+    }
+
     Process startService(String name, int port) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xms256m", "-Xmx" + options.serviceHeap, "-XX:+UseParallelGC",
-                "-Duser.timezone=UTC", "-jar", root.resolve("deploy/bench-indicator/target/jars/indicator-service.jar").toString(),
+                "-Duser.timezone=UTC", "-jar", work.resolve("jars/indicator-service.jar").toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + postgres.username(),
@@ -512,7 +688,7 @@ public final class IndicatorBench {
 
     Process startGateway(String name, int port, String indicatorUris) throws IOException {
         List<String> command = List.of(java(), "-Xms256m", "-Xmx" + options.gatewayHeap, "-XX:+UseParallelGC", "-jar",
-                root.resolve("deploy/bench-indicator/target/jars/gateway.jar").toString(), "--server.port=" + port,
+                work.resolve("jars/gateway.jar").toString(), "--server.port=" + port,
                 "--chanjiao.keycloak.url=" + issuer.baseUrl(), "--chanjiao.keycloak.realm=" + TestJwtIssuer.REALM,
                 "--logging.level.root=WARN");
         return start(name, command, Map.of("CHANJIAO_INDICATOR_URIS", indicatorUris));
@@ -529,7 +705,7 @@ public final class IndicatorBench {
     }
 
     void awaitReady(String url, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.startSeconds);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("process " + process.pid() + " exited; see " + logs);
@@ -703,6 +879,24 @@ public final class IndicatorBench {
         volatile long errors;
         long elapsedNanos;
         String cpu = "";
+        String load = "";
+        final Map<String, Long> ticks = new LinkedHashMap<>();
+
+        /** ms of CPU per acknowledged save of the processes whose name starts with {@code prefix} (all with ""), or "-". */
+        String perSave(String prefix) {
+            long used = 0;
+            boolean any = false;
+            for (Map.Entry<String, Long> entry : ticks.entrySet()) {
+                if (entry.getKey().startsWith(prefix)) {
+                    used += entry.getValue();
+                    any = true;
+                }
+            }
+            if (!any || count.get() == 0) {
+                return "-";
+            }
+            return String.format(Locale.ROOT, "%.2f", used * 10.0 / count.get());
+        }
         private List<Long> sorted;
 
         void record(long nanos) {
@@ -733,7 +927,7 @@ public final class IndicatorBench {
     }
 
     record Options(Set<String> runs, String root, int platforms, int concurrency, int seconds, int warmup, int values, boolean fastDb,
-            boolean skipKill, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
+            boolean skipKill, boolean profile, boolean dbBaseline, int startSeconds, String work, String serviceJar, String gatewayJar, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -748,6 +942,11 @@ public final class IndicatorBench {
                     Integer.parseInt(given.getOrDefault("concurrency", "64")), Integer.parseInt(given.getOrDefault("seconds", "30")),
                     Integer.parseInt(given.getOrDefault("warmup", "10")), Integer.parseInt(given.getOrDefault("values", "40")),
                     given.containsKey("fast-db"), given.containsKey("skip-kill"),
+                    given.containsKey("profile"), !given.containsKey("no-db-baseline"),
+                    Integer.parseInt(given.getOrDefault("start-seconds", "600")),
+                    given.getOrDefault("work", "deploy/bench-indicator/target"),
+                    given.getOrDefault("service-jar", "indicator-service/target/indicator-service.jar"),
+                    given.getOrDefault("gateway-jar", "gateway/target/gateway.jar"),
                     Long.parseLong(given.getOrDefault("kill-after-ms", "4000")),
                     Integer.parseInt(given.getOrDefault("outbox-wait-seconds", "120")),
                     given.getOrDefault("service-heap", "768m"), given.getOrDefault("gateway-heap", "512m"));

@@ -1,5 +1,6 @@
 package cn.chanjiao.indicator.collection;
 
+import cn.chanjiao.indicator.platform.Platform;
 import cn.chanjiao.indicator.platform.PlatformRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -86,10 +87,54 @@ public class CollectionRepository {
     }
 
     /**
-     * Sets (or with a null value, removes) values of a platform-year: one statement for all the
-     * values set (unnest of arrays), one for all removed, whatever the batch size.
+     * A platform-year locked for this transaction together with its platform, in one round trip; empty
+     * when the platform-year does not exist yet (or the platform does not). The platform's row is read
+     * as of the statement's start, as a read before the transaction would be.
      */
-    void write(UUID platformYearId, List<StoredValue> values, Instant now, String by) {
+    Optional<Locked> lockWithPlatform(UUID platformId, int year) {
+        return jdbc.sql("select y.id as year_id, y.platform_id as year_platform_id, y.year, y.status as year_status, y.version, "
+                + "y.deadline, y.reopen_reason, y.submitted_at, y.submitted_by, y.updated_at as year_updated_at, "
+                + PlatformRepository.columns("p") + " from platform_year y join platform p on p.id = y.platform_id "
+                + "where y.platform_id = ? and y.year = ? for update of y")
+                .param(platformId).param(year)
+                .query((rs, n) -> new Locked(PlatformRepository.platform(rs, n), platformYear(rs, n))).optional();
+    }
+
+    /** A locked platform-year and its platform. */
+    record Locked(Platform platform, PlatformYear platformYear) {
+    }
+
+    /**
+     * What the plausibility checks of a save need, in one query: the platform's values of the year and
+     * of the year before, and its plan targets of the year (table {@code plan_target} of the platform
+     * feature, read here to spare the save a round trip).
+     */
+    Plausibility plausibility(UUID platformId, int year) {
+        Plausibility inputs = new Plausibility(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        jdbc.sql("select case when y.year = ? then 'V' else 'P' end, v.indicator_code, v.value from indicator_value v "
+                + "join platform_year y on y.id = v.platform_year_id where y.platform_id = ? and y.year in (?, ?) "
+                + "union all select 'T', indicator_code, value from plan_target where platform_id = ? and year = ?")
+                .param(year).param(platformId).param(year).param(year - 1).param(platformId).param(year)
+                .query((rs, n) -> {
+                    String kind = rs.getString(1);
+                    (kind.equals("V") ? inputs.values() : kind.equals("P") ? inputs.previous() : inputs.targets())
+                            .put(rs.getString(2), rs.getBigDecimal(3));
+                    return kind;
+                }).list();
+        return inputs;
+    }
+
+    /** A platform's numbers of a year, of the year before, and its plan targets of the year, by indicator code. */
+    record Plausibility(Map<String, BigDecimal> values, Map<String, BigDecimal> previous, Map<String, BigDecimal> targets) {
+    }
+
+    /**
+     * Sets (or with a null value, removes) values of a platform-year locked by the running transaction
+     * and increments its version if it is still {@code expectedVersion}, in one statement whatever the
+     * batch size (an upsert of unnested arrays, a delete and the version update as data-modifying
+     * {@code WITH} parts of one query); the new version.
+     */
+    long write(UUID platformYearId, long expectedVersion, List<StoredValue> values, Instant now, String by) {
         List<String> codes = new ArrayList<>();
         List<BigDecimal> numbers = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
@@ -101,50 +146,45 @@ public class CollectionRepository {
             } else {
                 codes.add(value.code());
                 numbers.add(value.value());
-                evidence.add(json.writeValueAsString(value.evidence() == null ? List.of() : value.evidence()));
+                evidence.add(value.evidence() == null || value.evidence().isEmpty() ? "[]" : json.writeValueAsString(value.evidence()));
                 notes.add(value.note());
             }
         }
-        if (!codes.isEmpty()) {
-            template.update(connection -> {
-                var statement = connection.prepareStatement("""
+        Long version = template.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    with written as (
                         insert into indicator_value (platform_year_id, indicator_code, value, evidence, note, updated_at, updated_by)
                         select ?, code, value, evidence::jsonb, note, ?, ?
                         from unnest(?::text[], ?::numeric[], ?::text[], ?::text[]) as batch(code, value, evidence, note)
                         on conflict (platform_year_id, indicator_code) do update set value = excluded.value,
                             evidence = excluded.evidence, note = excluded.note, updated_at = excluded.updated_at,
-                            updated_by = excluded.updated_by""");
-                statement.setObject(1, platformYearId);
-                statement.setTimestamp(2, Timestamp.from(now));
-                statement.setString(3, by);
-                statement.setArray(4, connection.createArrayOf("text", codes.toArray()));
-                statement.setArray(5, connection.createArrayOf("numeric", numbers.toArray()));
-                statement.setArray(6, connection.createArrayOf("text", evidence.toArray()));
-                statement.setArray(7, connection.createArrayOf("text", notes.toArray()));
-                return statement;
-            });
+                            updated_by = excluded.updated_by
+                        returning 1),
+                    removed as (
+                        delete from indicator_value where platform_year_id = ? and indicator_code = any(?::text[]) returning 1),
+                    bumped as (
+                        update platform_year set version = version + 1, updated_at = ? where id = ? and version = ?
+                        returning version)
+                    select version from bumped""");
+            Timestamp at = Timestamp.from(now);
+            statement.setObject(1, platformYearId);
+            statement.setTimestamp(2, at);
+            statement.setString(3, by);
+            statement.setArray(4, connection.createArrayOf("text", codes.toArray()));
+            statement.setArray(5, connection.createArrayOf("numeric", numbers.toArray()));
+            statement.setArray(6, connection.createArrayOf("text", evidence.toArray()));
+            statement.setArray(7, connection.createArrayOf("text", notes.toArray()));
+            statement.setObject(8, platformYearId);
+            statement.setArray(9, connection.createArrayOf("text", removed.toArray()));
+            statement.setTimestamp(10, at);
+            statement.setObject(11, platformYearId);
+            statement.setLong(12, expectedVersion);
+            return statement;
+        }, rs -> rs.next() ? rs.getLong(1) : null);
+        if (version == null) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("platform-year " + platformYearId);
         }
-        if (!removed.isEmpty()) {
-            template.update(connection -> {
-                var statement = connection.prepareStatement(
-                        "delete from indicator_value where platform_year_id = ? and indicator_code = any(?::text[])");
-                statement.setObject(1, platformYearId);
-                statement.setArray(2, connection.createArrayOf("text", removed.toArray()));
-                return statement;
-            });
-        }
-    }
-
-    /** A platform's numbers of a year and of the year before (for plausibility), in one query. */
-    Map<Integer, Map<String, BigDecimal>> numbersWithPrevious(UUID platformId, int year) {
-        Map<Integer, Map<String, BigDecimal>> numbers = new HashMap<>();
-        numbers.put(year, new HashMap<>());
-        numbers.put(year - 1, new HashMap<>());
-        jdbc.sql("select y.year, v.indicator_code, v.value from indicator_value v join platform_year y on y.id = v.platform_year_id "
-                + "where y.platform_id = ? and y.year in (?, ?)").param(platformId).param(year).param(year - 1)
-                .query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2), rs.getBigDecimal(3) }).list()
-                .forEach(row -> numbers.get((Integer) row[0]).put((String) row[1], (BigDecimal) row[2]));
-        return numbers;
+        return version;
     }
 
     /** The values of a platform-year by code. */

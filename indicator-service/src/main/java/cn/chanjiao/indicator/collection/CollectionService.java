@@ -129,33 +129,44 @@ public class CollectionService {
         return save(platformId, year, request, ifMatch, idempotencyKey, caller, java.util.function.UnaryOperator.identity());
     }
 
-    /** A save whose violations are relabelled (an import names the workbook's rows). */
+    /**
+     * A save whose violations are relabelled (an import names the workbook's rows). One transaction,
+     * six round trips to PostgreSQL whatever the batch size: lock the platform-year and read its
+     * platform; look up the Idempotency-Key (after the lock, so a concurrent retry of the same key
+     * waits and then replays); read what the plausibility checks need; write the values and the
+     * version; keep the answer; commit. Refusals come in the order 403, 400, 409 (state), 412 (version).
+     */
     Outcome save(UUID platformId, int year, SaveValuesRequest request, String ifMatch, String idempotencyKey,
             Caller caller, java.util.function.UnaryOperator<Violation> relabel) {
         long expected = Versions.required(ifMatch);
         String key = IdempotentRequests.requireKey(idempotencyKey);
         String operation = "save:" + platformId + ":" + year + ":" + digest(request);
-
-        Optional<IdempotentRequests.Answer> earlier = idempotent.find(caller.subject(), key);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), operation, key);
-        }
-        Platform platform = access.editable(platformId, caller);
-        Catalogue catalogue = catalogue(platform);
-        Catalogue.TypeCatalogue type = type(catalogue, platform);
-        if (request.values().isEmpty() || request.values().size() > properties.maxValuesPerSave()) {
-            throw ApiException.badRequest("values.batchSize", properties.maxValuesPerSave());
-        }
-        ValueRules.Checked checked = check(type, request.values());
-        if (!checked.errors().isEmpty()) {
-            throw messages.badRequest(checked.errors().stream().map(relabel).toList());
-        }
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            PlatformYear platformYear = collections.lockOrCreate(platformId, year, now);
-            Optional<IdempotentRequests.Answer> raced = idempotent.find(caller.subject(), key);
-            if (raced.isPresent()) {
-                return replay(raced.get(), operation, key);
+            CollectionRepository.Locked locked = collections.lockWithPlatform(platformId, year).orElse(null);
+            Platform platform;
+            PlatformYear platformYear;
+            if (locked != null) {
+                platform = locked.platform();
+                platformYear = locked.platformYear();
+            } else {
+                // the platform-year's first save: refuse strangers before creating it
+                platform = access.editable(platformId, caller);
+                platformYear = collections.lockOrCreate(platformId, year, now);
+            }
+            Optional<IdempotentRequests.Answer> earlier = idempotent.find(caller.subject(), key);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), operation, key);
+            }
+            access.editable(platform, caller);
+            Catalogue catalogue = catalogue(platform);
+            Catalogue.TypeCatalogue type = type(catalogue, platform);
+            if (request.values().isEmpty() || request.values().size() > properties.maxValuesPerSave()) {
+                throw ApiException.badRequest("values.batchSize", properties.maxValuesPerSave());
+            }
+            ValueRules.Checked checked = check(type, request.values());
+            if (!checked.errors().isEmpty()) {
+                throw messages.badRequest(checked.errors().stream().map(relabel).toList());
             }
             requireWritable(platform, catalogue, platformYear, year, now);
             Versions.check(expected, platformYear.version());
@@ -179,13 +190,20 @@ public class CollectionService {
             String by) {
         UUID platformId = platformYear.platformId();
         int year = platformYear.year();
-        collections.write(platformYear.id(), values, now, by);
-        long version = collections.update(withUpdate(platformYear, now), platformYear.version());
+        // read before the write, under the platform-year's lock: the year's numbers after it are these with the batch applied
+        CollectionRepository.Plausibility inputs = collections.plausibility(platformId, year);
+        long version = collections.write(platformYear.id(), platformYear.version(), values, now, by);
+        Map<String, BigDecimal> numbers = inputs.values();
+        for (StoredValue value : values) {
+            if (value.value() == null) {
+                numbers.remove(value.code());
+            } else {
+                numbers.put(value.code(), value.value());
+            }
+        }
         Set<String> codes = values.stream().map(StoredValue::code).collect(Collectors.toSet());
-        Map<Integer, Map<String, BigDecimal>> numbers = collections.numbersWithPrevious(platformId, year);
-        List<Violation> warnings = ValueRules.plausibility(type, codes, numbers.get(year), numbers.get(year - 1),
-                platforms.targets(platformId, year), properties.plausibility().jumpFactor(),
-                properties.plausibility().targetFactor());
+        List<Violation> warnings = ValueRules.plausibility(type, codes, numbers, inputs.previous(), inputs.targets(),
+                properties.plausibility().jumpFactor(), properties.plausibility().targetFactor());
         int removed = (int) values.stream().filter(value -> value.value() == null).count();
         return new SaveValuesResponse(platformId, platformYear.id(), year, version, platformYear.status().name(),
                 values.size() - removed, removed, now, messages.describe(warnings));
@@ -295,11 +313,6 @@ public class CollectionService {
                 : CollectionCalendar.lastMoment(collection, year);
         return ApiException.conflict(state.refusal(), year, SHOWN.format(opens), SHOWN.format(closes))
                 .with("state", state.name()).with("opensAt", opens.toString()).with("closesAt", closes.toString());
-    }
-
-    private static PlatformYear withUpdate(PlatformYear year, Instant now) {
-        return new PlatformYear(year.id(), year.platformId(), year.year(), year.status(), year.version(), year.deadline(),
-                year.reopenReason(), year.submittedAt(), year.submittedBy(), now);
     }
 
     private Outcome replay(IdempotentRequests.Answer answer, String operation, String key) {

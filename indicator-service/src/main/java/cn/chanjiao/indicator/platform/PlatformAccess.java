@@ -36,7 +36,11 @@ public class PlatformAccess {
 
     /** The platform, if the caller may enter its data. */
     public Platform editable(UUID platformId, Caller caller) {
-        Platform platform = platform(platformId);
+        return editable(platform(platformId), caller);
+    }
+
+    /** The platform already read (e.g. with its platform-year locked), if the caller may enter its data. */
+    public Platform editable(Platform platform, Caller caller) {
         if (!isMember(platform, caller)) {
             throw ApiException.forbidden("platform.notYours", platform.name());
         }

@@ -209,7 +209,14 @@ public class PlatformRepository {
         return "{" + String.join(",", values.stream().map(String::valueOf).toList()) + "}";
     }
 
-    private static Platform platform(ResultSet rs, int n) throws SQLException {
+    /** The columns {@link #platform(ResultSet, int)} reads, of the table aliased {@code alias} (for a join). */
+    public static String columns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(",\\s*")).map(column -> alias + "." + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A platform from a row holding {@link #columns(String)} under their own names. */
+    public static Platform platform(ResultSet rs, int n) throws SQLException {
         String centre = rs.getString("centre_type");
         return new Platform(rs.getObject("id", UUID.class), rs.getString("programme_code"),
                 rs.getObject("programme_id", UUID.class), rs.getString("platform_type"), rs.getString("name"),

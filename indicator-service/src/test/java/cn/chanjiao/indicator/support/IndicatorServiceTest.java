@@ -24,6 +24,6 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "chanjiao.indicator.windows.initial-delay=PT24H", "chanjiao.service.outbox.resubmit-every=PT2S" })
 @ContextConfiguration(initializers = RealEnginesInitializer.class)
-@Import(IndicatorServiceTestConfiguration.class)
+@Import({ IndicatorServiceTestConfiguration.class, SqlStatements.class })
 public @interface IndicatorServiceTest {
 }
