@@ -107,7 +107,7 @@ class ListController {
     @Operation(summary = "Add a row: the kind's columns as properties (unitName, description, major, educationLevel, headcount, contact, phone, startOn, endOn, serviceType)")
     @ApiResponse(responseCode = "201", description = "The new row (`Location`)", content = @Content(schema = @Schema(implementation = ListResponses.RowView.class)))
     ResponseEntity<ListResponses.RowView> addRow(@PathVariable UUID id, Caller caller,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RowValues.class)))
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RowRequest.class)))
             @RequestBody Map<String, Object> row) {
         ListRow added = lists.addRow(id, caller, ListService.raw(row));
         return ResponseEntity.created(URI.create("/api/v1/supply-demand/lists/" + id + "/rows/" + added.id()))
@@ -117,7 +117,7 @@ class ListController {
     @PutMapping("/lists/{id}/rows/{rowId}")
     @Operation(summary = "Replace a row's values")
     ListResponses.RowView updateRow(@PathVariable UUID id, @PathVariable UUID rowId, Caller caller,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RowValues.class)))
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RowRequest.class)))
             @RequestBody Map<String, Object> row) {
         return ListResponses.row(lists.updateRow(id, rowId, caller, ListService.raw(row)));
     }
