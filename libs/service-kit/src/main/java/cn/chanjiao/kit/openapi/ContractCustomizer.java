@@ -183,8 +183,9 @@ class ContractCustomizer implements OpenApiCustomizer {
                 || response.getDescription().equals(defaultReason(code))) {
             response.setDescription(DESCRIPTIONS.getOrDefault(code, "Problem"));
         }
+        // springdoc gives a declared error answer without content the method's return type: an error is a problem
         Content content = response.getContent();
-        if (content == null || content.isEmpty() || content.values().stream().allMatch(m -> m.getSchema() == null)) {
+        if (content == null || !content.containsKey(PROBLEM_JSON)) {
             response.setContent(new Content().addMediaType(PROBLEM_JSON,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
         }

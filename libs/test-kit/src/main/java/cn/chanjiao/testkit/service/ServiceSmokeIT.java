@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ServiceIntegrationTest
 public abstract class ServiceSmokeIT {
+
+    /** springdoc builds a document on its first request: a minute and more for a large service on a loaded machine. */
+    private static final Duration OPENAPI_TIMEOUT = Duration.ofMinutes(3);
 
     @LocalServerPort
     int port;
@@ -62,7 +66,7 @@ public abstract class ServiceSmokeIT {
 
     @Test
     void itPublishesItsOpenApiWithTheBearerScheme() {
-        ApiResponse docs = api.get("/v3/api-docs").send();
+        ApiResponse docs = api.get("/v3/api-docs").timeout(OPENAPI_TIMEOUT).send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("openapi").asString()).startsWith("3.");
         assertThat(docs.json().path("paths").propertyNames()).contains(apiBase + "/admin/event-publications");
@@ -75,7 +79,7 @@ public abstract class ServiceSmokeIT {
      */
     @Test
     void itServesExactlyTheOpenApiDocumentCommittedUnderDocsApi() {
-        ApiResponse docs = api.get("/v3/api-docs").send();
+        ApiResponse docs = api.get("/v3/api-docs").timeout(OPENAPI_TIMEOUT).send();
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
         String served = OpenApiDocuments.canonical(docs.body());
         Path committed = OpenApiDocuments.committed(serviceName);
