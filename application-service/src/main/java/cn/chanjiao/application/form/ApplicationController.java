@@ -160,6 +160,7 @@ class ApplicationController {
     @PreAuthorize(APPLICANT)
     @Operation(summary = "Replace the lead units; each is checked with identity-service (exists, verified, kind, attributes, region)")
     @ApiResponse(responseCode = "503", description = "identity-service is unavailable; nothing was changed, retry after `Retry-After` seconds")
+    @ApiResponse(responseCode = "200", description = "The application with its lead units (`ETag` = its new version)", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     ResponseEntity<ApplicationResponse> leadUnits(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody UpdateLeadUnitsRequest request, Caller caller) {
         return ok(forms.updateLeadUnits(id, Versions.required(ifMatch), request.leadUnits(), caller));

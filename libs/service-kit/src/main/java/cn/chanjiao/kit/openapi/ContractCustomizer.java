@@ -82,14 +82,18 @@ class ContractCustomizer implements OpenApiCustomizer {
     /**
      * An operation mapped on two paths (an alias such as {@code /api/v1/applications/notices} for
      * {@code /api/v1/notices}) appears twice; springdoc numbers the second id in the order it met them.
-     * Numbered here by path instead, so that the ids stay the same from one start to the next.
+     * Numbered here by path instead (shortest first), so that the ids stay the same from one start to the next.
      */
     private static void uniqueOperationIds(OpenAPI openApi) {
         if (openApi.getPaths() == null) {
             return;
         }
         Map<String, List<Operation>> byId = new TreeMap<>();
-        new TreeMap<>(openApi.getPaths()).forEach((path, item) -> item.readOperationsMap().values().forEach(operation -> {
+        // the shortest path (the canonical one; aliases add a prefix) keeps the plain id
+        Map<String, PathItem> byPath = new TreeMap<>(java.util.Comparator.comparingInt(String::length)
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        byPath.putAll(openApi.getPaths());
+        byPath.forEach((path, item) -> item.readOperationsMap().values().forEach(operation -> {
             if (operation.getOperationId() != null) {
                 byId.computeIfAbsent(operation.getOperationId().replaceFirst("_\\d+$", ""), id -> new java.util.ArrayList<>())
                         .add(operation);
