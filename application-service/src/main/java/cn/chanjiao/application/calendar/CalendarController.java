@@ -2,6 +2,7 @@ package cn.chanjiao.application.calendar;
 
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.web.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,6 +76,7 @@ class CalendarController {
     @DeleteMapping({"/api/v1/calendar/days/{day}", "/api/v1/applications/calendar/days/{day}"})
     @PreAuthorize("hasRole('platform-admin')")
     @Operation(summary = "Make a day ordinary again (working on weekdays, off at weekends)")
+    @ApiResponse(responseCode = "204", description = "The day is ordinary again")
     ResponseEntity<Void> remove(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         if (!calendar.remove(day)) {
             throw ApiException.notFound("calendar.dayNotFound", day);

@@ -14,6 +14,9 @@ import cn.chanjiao.application.programme.PlatformType;
 import cn.chanjiao.kit.web.Messages;
 import cn.chanjiao.kit.web.Versions;
 import cn.chanjiao.kit.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -71,6 +74,8 @@ class ApplicationController {
     @PostMapping
     @PreAuthorize(APPLICANT)
     @Operation(summary = "Create a draft for a programme and platform type; the caller's organisation becomes the filing lead unit")
+    @ApiResponse(responseCode = "503", description = "identity-service is unavailable; nothing was changed, retry after `Retry-After` seconds")
+    @ApiResponse(responseCode = "201", description = "The new draft (`Location`, `ETag` = its version)", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     ResponseEntity<ApplicationResponse> create(@Valid @RequestBody CreateApplicationRequest request, Caller caller) {
         FormService.Loaded loaded = forms.create(request, caller);
         return ResponseEntity.created(URI.create("/api/v1/applications/" + loaded.application().id()))
@@ -154,6 +159,8 @@ class ApplicationController {
     @PutMapping("/{id}/lead-units")
     @PreAuthorize(APPLICANT)
     @Operation(summary = "Replace the lead units; each is checked with identity-service (exists, verified, kind, attributes, region)")
+    @ApiResponse(responseCode = "503", description = "identity-service is unavailable; nothing was changed, retry after `Retry-After` seconds")
+    @ApiResponse(responseCode = "200", description = "The application with its lead units (`ETag` = its new version)", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     ResponseEntity<ApplicationResponse> leadUnits(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH,
             required = false) String ifMatch, @Valid @RequestBody UpdateLeadUnitsRequest request, Caller caller) {
         return ok(forms.updateLeadUnits(id, Versions.required(ifMatch), request.leadUnits(), caller));
@@ -196,6 +203,7 @@ class ApplicationController {
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(APPLICANT)
     @Operation(summary = "Upload an attachment of a kind the programme asks for; PDF/JPEG/PNG/DOCX/XLSX recognised by content")
+    @ApiResponse(responseCode = "201", description = "The application with the new attachment (`ETag` = its new version)", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     ResponseEntity<ApplicationResponse> upload(@PathVariable UUID id, @RequestHeader(value = HttpHeaders.IF_MATCH,
             required = false) String ifMatch, @RequestParam String kind, @RequestPart("file") MultipartFile file,
             Caller caller) {
@@ -232,6 +240,8 @@ class ApplicationController {
     @PostMapping("/{id}/submission")
     @PreAuthorize(APPLICANT)
     @Operation(summary = "Submit: inside the registration window, complete and valid; once per Idempotency-Key")
+    @ApiResponse(responseCode = "200", description = "The submitted application (`ETag` = its version); a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
+    @ApiResponse(responseCode = "503", description = "identity-service is unavailable; nothing was changed, retry after `Retry-After` seconds")
     ResponseEntity<?> submit(@PathVariable UUID id, @RequestHeader(value = "Idempotency-Key", required = false) String key,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);

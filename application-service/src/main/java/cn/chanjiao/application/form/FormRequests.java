@@ -1,6 +1,7 @@
 package cn.chanjiao.application.form;
 
 import cn.chanjiao.application.programme.PlatformType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -100,7 +101,9 @@ final class FormRequests {
      * @param year      a year the indicator takes values for
      * @param value     a number (or a numeric string); integer, decimal or percent as the indicator says
      */
-    record PlanValueRequest(@NotBlank @Size(max = 64) String indicator, @NotNull Integer year, Object value) {
+    record PlanValueRequest(@NotBlank @Size(max = 64) String indicator, @NotNull Integer year,
+            @Schema(types = {"number", "string", "null"}, description = "a number or a numeric string; null clears it",
+                    example = "200") Object value) {
     }
 
     /** @param text the section's text; empty clears it */

@@ -2,6 +2,9 @@ package cn.chanjiao.application.programme;
 
 import cn.chanjiao.kit.web.Versions;
 import cn.chanjiao.kit.security.Caller;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,6 +55,7 @@ class ProgrammeController {
     @PostMapping
     @PreAuthorize("hasAnyRole('programme-admin', 'platform-admin')")
     @Operation(summary = "Create a programme (programme admins: for their own authority)")
+    @ApiResponse(responseCode = "201", description = "The new programme (`Location`, `ETag` = its version)", content = @Content(schema = @Schema(implementation = ProgrammeResponse.class)))
     ResponseEntity<ProgrammeResponse> create(@Valid @RequestBody SaveProgrammeRequest request, Caller caller) {
         Programme programme = programmes.create(request, caller);
         return ResponseEntity.created(URI.create("/api/v1/programmes/" + programme.id()))

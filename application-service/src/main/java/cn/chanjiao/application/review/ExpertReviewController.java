@@ -11,6 +11,9 @@ import cn.chanjiao.application.programme.TypeRules.ScoringItem;
 import cn.chanjiao.application.review.ExpertReviewRepository.Assignment;
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.web.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -185,6 +188,8 @@ class ExpertReviewController {
     @PostMapping({"/api/v1/review-rounds/{id}/random-assignment", "/api/v1/applications/review-rounds/{id}/random-assignment"})
     @PreAuthorize(STAFF)
     @Operation(summary = "Assign experts at random from the authority's pool, never one with a conflict of interest")
+    @ApiResponse(responseCode = "503", description = "identity-service (the expert pool) is unavailable; nothing was changed, retry after `Retry-After` seconds")
+    @ApiResponse(responseCode = "200", description = "The round with its assignments", content = @Content(schema = @Schema(implementation = RoundResponse.class)))
     RoundResponse assignRandomly(@PathVariable UUID id, Caller caller) {
         return RoundResponse.of(service.assignRandomly(id, caller));
     }
@@ -192,6 +197,8 @@ class ExpertReviewController {
     @PostMapping({"/api/v1/review-rounds/{id}/assignments", "/api/v1/applications/review-rounds/{id}/assignments"})
     @PreAuthorize(STAFF)
     @Operation(summary = "Assign a chosen expert; a conflicted one is refused (409 naming why)")
+    @ApiResponse(responseCode = "503", description = "identity-service (the expert pool) is unavailable; nothing was changed, retry after `Retry-After` seconds")
+    @ApiResponse(responseCode = "200", description = "The round with its assignments", content = @Content(schema = @Schema(implementation = RoundResponse.class)))
     RoundResponse assign(@PathVariable UUID id, @Valid @RequestBody AssignRequest request, Caller caller) {
         return RoundResponse.of(service.assign(id, request.applicationId(), request.expertId(), caller));
     }

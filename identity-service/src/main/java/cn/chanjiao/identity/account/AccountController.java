@@ -1,5 +1,6 @@
 package cn.chanjiao.identity.account;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.chanjiao.identity.web.PageResponse;
 import cn.chanjiao.kit.security.Caller;
 import jakarta.validation.Valid;
@@ -39,6 +40,7 @@ class AccountController {
     @PostMapping("/organisations/{organisationId}/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('org-admin')")
+    @ApiResponse(responseCode = "503", description = "Keycloak is unavailable; nothing was changed, retry after `Retry-After` seconds")
     InvitationResponse invite(Caller caller, @PathVariable UUID organisationId, @Valid @RequestBody PersonDetails person) {
         return accounts.invite(caller, organisationId, person);
     }

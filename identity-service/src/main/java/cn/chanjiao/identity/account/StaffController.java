@@ -1,5 +1,6 @@
 package cn.chanjiao.identity.account;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.chanjiao.kit.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -35,6 +36,7 @@ class StaffController {
     @PostMapping("/reviewers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('programme-admin')")
+    @ApiResponse(responseCode = "503", description = "Keycloak is unavailable; nothing was changed, retry after `Retry-After` seconds")
     InvitationResponse reviewer(Caller caller, @Valid @RequestBody ScopedStaffRequest request) {
         return accounts.createReviewer(caller, request.person(), request.authorityCode(), request.department());
     }
@@ -42,6 +44,7 @@ class StaffController {
     @PostMapping("/experts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('programme-admin')")
+    @ApiResponse(responseCode = "503", description = "Keycloak is unavailable; nothing was changed, retry after `Retry-After` seconds")
     InvitationResponse expert(Caller caller, @Valid @RequestBody ExpertRequest request) {
         return accounts.createExpert(caller, request.person(), request.organisationId());
     }
@@ -49,6 +52,7 @@ class StaffController {
     @PostMapping("/programme-admins")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('platform-admin')")
+    @ApiResponse(responseCode = "503", description = "Keycloak is unavailable; nothing was changed, retry after `Retry-After` seconds")
     InvitationResponse programmeAdmin(Caller caller, @Valid @RequestBody ScopedStaffRequest request) {
         return accounts.createProgrammeAdmin(caller, request.person(), request.authorityCode(), request.department());
     }

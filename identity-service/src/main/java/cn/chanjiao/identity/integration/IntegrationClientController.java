@@ -1,5 +1,6 @@
 package cn.chanjiao.identity.integration;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.chanjiao.identity.authority.AuthorityDirectory;
 import cn.chanjiao.identity.authority.AuthorityLevel;
 import cn.chanjiao.identity.config.IdentityServiceProperties;
@@ -73,6 +74,7 @@ class IntegrationClientController {
     /** 201 with the client's secret, told this once (identity-service keeps no copy). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "503", description = "Keycloak is unavailable; nothing was changed, retry after `Retry-After` seconds")
     NewIntegrationClientResponse create(Caller caller, @Valid @RequestBody CreateIntegrationClientRequest request) {
         if (authorities.find(request.provinceCode()).filter(a -> a.level() == AuthorityLevel.PROVINCE).isEmpty()) {
             throw FieldProblems.single(messages, "provinceCode", request.provinceCode(), "problem.region.level.province",

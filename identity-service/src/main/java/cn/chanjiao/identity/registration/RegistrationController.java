@@ -1,5 +1,8 @@
 package cn.chanjiao.identity.registration;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.chanjiao.identity.web.FieldProblems;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
@@ -38,6 +41,8 @@ class RegistrationController {
      * {@code Idempotency-Replayed: true}, for a retry with the same key and content.
      */
     @PostMapping
+    @ApiResponse(responseCode = "503", description = "Keycloak is unavailable; nothing was changed, retry after `Retry-After` seconds")
+    @ApiResponse(responseCode = "201", description = "The organisation (`PENDING`) and its org admin (`Location`); a retry with the same key and content gets the same answer with `Idempotency-Replayed: true`", content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     ResponseEntity<RegistrationResponse> register(
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody RegisterOrganisationRequest request) {

@@ -11,6 +11,9 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 import cn.chanjiao.kit.web.Versions;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -62,6 +65,7 @@ class CollectionController {
     @PutMapping("/platforms/{platformId}/years/{year}/values")
     @PreAuthorize(PLATFORM_USER)
     @Operation(summary = "Save a batch of values (all or any subset) with evidence: If-Match (the ETag read) and Idempotency-Key required")
+    @ApiResponse(responseCode = "200", description = "The values saved: new version (also the `ETag`), plausibility warnings; a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = SaveValuesResponse.class)))
     ResponseEntity<Object> save(@PathVariable UUID platformId, @PathVariable int year, @Valid @RequestBody SaveValuesRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) {
@@ -71,6 +75,7 @@ class CollectionController {
     @PostMapping("/platforms/{platformId}/years/{year}/submission")
     @PreAuthorize(PLATFORM_USER)
     @Operation(summary = "Submit the year's values (publishes IndicatorDataSubmitted); If-Match and Idempotency-Key required")
+    @ApiResponse(responseCode = "200", description = "The submitted platform-year (`ETag` = its version); a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = PlatformYearResponse.class)))
     ResponseEntity<Object> submit(@PathVariable UUID platformId, @PathVariable int year,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) {
@@ -99,6 +104,7 @@ class CollectionController {
     @PutMapping(value = "/platforms/{platformId}/years/{year}/values.xlsx", consumes = Xlsx.MEDIA_TYPE)
     @PreAuthorize(PLATFORM_USER)
     @Operation(summary = "Import values from XLSX (columns 指标编码, 填报值; optional 说明, 佐证材料), read streaming; a save like PUT values")
+    @ApiResponse(responseCode = "200", description = "The values saved: new version (also the `ETag`), plausibility warnings; a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = SaveValuesResponse.class)))
     ResponseEntity<Object> importWorkbook(@PathVariable UUID platformId, @PathVariable int year, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
@@ -108,6 +114,7 @@ class CollectionController {
     @PutMapping(value = "/platforms/{platformId}/years/{year}/values.xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(PLATFORM_USER)
     @Operation(summary = "Import values from an XLSX sent as the multipart part 'file'")
+    @ApiResponse(responseCode = "200", description = "The values saved: new version (also the `ETag`), plausibility warnings; a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = SaveValuesResponse.class)))
     ResponseEntity<Object> importMultipart(@PathVariable UUID platformId, @PathVariable int year,
             @RequestPart("file") MultipartFile file,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -130,6 +137,7 @@ class CollectionController {
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "An authority imports its whole year: the sheet 指标数据 of overview.xlsx (columns 平台编号, 指标编码, "
             + "实际值 or 填报值; optional 说明, 佐证材料), all or nothing, each platform's rows a batch save; Idempotency-Key required")
+    @ApiResponse(responseCode = "200", description = "Per platform: rows saved, removed, unchanged, its new version and warnings; the platforms left as they were", content = @Content(schema = @Schema(implementation = YearImportService.ImportResponse.class)))
     ResponseEntity<Object> importYear(@PathVariable String programmeCode, @PathVariable int year, HttpServletRequest request,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
         return importYearFrom(programmeCode, year, request.getInputStream(), key, caller);
@@ -138,6 +146,7 @@ class CollectionController {
     @PutMapping(value = "/programmes/{programmeCode}/years/{year}/values.xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(AUTHORITY)
     @Operation(summary = "An authority imports its whole year from an XLSX sent as the multipart part 'file'")
+    @ApiResponse(responseCode = "200", description = "As the raw XLSX import", content = @Content(schema = @Schema(implementation = YearImportService.ImportResponse.class)))
     ResponseEntity<Object> importYearMultipart(@PathVariable String programmeCode, @PathVariable int year,
             @RequestPart("file") MultipartFile file,
             @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {

@@ -1,5 +1,6 @@
 package cn.chanjiao.indicator.collection;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,10 @@ public record SaveValuesRequest(@NotNull List<Entry> values) {
      * @param evidence references to evidence attachments
      * @param note     an optional remark (≤ 500 characters)
      */
-    public record Entry(String code, JsonNode value, List<StoredValue.Evidence> evidence, String note) {
+    public record Entry(String code,
+            @Schema(implementation = Object.class, types = {"number", "string", "null"},
+                    description = "a number or a numeric string; null removes the value",
+                    example = "12") JsonNode value,
+            List<StoredValue.Evidence> evidence, String note) {
     }
 }

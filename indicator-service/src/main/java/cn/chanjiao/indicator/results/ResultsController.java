@@ -60,7 +60,7 @@ class ResultsController {
     @PostMapping("/programmes/{programmeCode}/years/{year}/assessment")
     @PreAuthorize("hasAnyRole('programme-admin', 'platform-admin')")
     @Operation(summary = "Publish the authority's assessment of the programme's year (once; publishes AssessmentPublished)")
-    Map<String, Object> publish(@PathVariable String programmeCode, @PathVariable int year, Caller caller) {
+    PublishedAssessment publish(@PathVariable String programmeCode, @PathVariable int year, Caller caller) {
         return results.publish(programmeCode, year, caller);
     }
 }

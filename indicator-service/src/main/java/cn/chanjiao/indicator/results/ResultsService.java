@@ -142,7 +142,7 @@ public class ResultsService {
     }
 
     /** Publishes the caller's authority's assessment of a programme's year (once). */
-    public Map<String, Object> publish(String programmeCode, int year, Caller caller) {
+    public PublishedAssessment publish(String programmeCode, int year, Caller caller) {
         Overview overview = overview(programmeCode, year, caller);
         return transactions.execute(status -> {
             Instant now = clock.instant();
@@ -157,16 +157,8 @@ public class ResultsService {
             }
             events.publish(new AssessmentPublished(UUID.randomUUID(), now, id, catalogues.programmeId(programmeCode), year,
                     overview.authorityCode(), overview.platforms()));
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("assessmentId", id);
-            answer.put("programmeCode", programmeCode);
-            answer.put("year", year);
-            answer.put("authorityCode", overview.authorityCode());
-            answer.put("platforms", overview.platforms());
-            answer.put("submitted", overview.submitted());
-            answer.put("averageCompletion", overview.averageCompletion());
-            answer.put("publishedAt", now);
-            return answer;
+            return new PublishedAssessment(id, programmeCode, year, overview.authorityCode(), overview.platforms(),
+                    overview.submitted(), overview.averageCompletion(), now);
         });
     }
 

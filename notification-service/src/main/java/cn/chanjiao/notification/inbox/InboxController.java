@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,8 +45,8 @@ class InboxController {
     }
 
     @GetMapping("/unread-count")
-    Map<String, Long> unreadCount(Caller caller) {
-        return Map.of("unread", inbox.count(person(caller), true));
+    UnreadCount unreadCount(Caller caller) {
+        return new UnreadCount(inbox.count(person(caller), true));
     }
 
     @GetMapping("/{id}")
@@ -65,8 +64,16 @@ class InboxController {
     }
 
     @PostMapping("/read-all")
-    Map<String, Integer> markAllRead(Caller caller) {
-        return Map.of("marked", inbox.markAllRead(person(caller)));
+    MarkedRead markAllRead(Caller caller) {
+        return new MarkedRead(inbox.markAllRead(person(caller)));
+    }
+
+    /** {@code {"unread": n}}: the caller's unread notifications. */
+    record UnreadCount(long unread) {
+    }
+
+    /** {@code {"marked": n}}: how many notifications were marked read. */
+    record MarkedRead(int marked) {
     }
 
     private NotificationResponse response(Inbox.Entry entry) {

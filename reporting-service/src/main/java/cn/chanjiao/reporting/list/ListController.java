@@ -3,6 +3,9 @@ package cn.chanjiao.reporting.list;
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.web.Versions;
 import cn.chanjiao.reporting.support.PageResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,6 +71,7 @@ class ListController {
 
     @PostMapping("/lists")
     @Operation(summary = "Create a platform's list of one kind for one plan year (lead organisations)")
+    @ApiResponse(responseCode = "201", description = "The new draft list (`Location`, `ETag` = its version)", content = @Content(schema = @Schema(implementation = ListResponses.ListView.class)))
     ResponseEntity<ListResponses.ListView> create(@Valid @RequestBody CreateListRequest request, Caller caller) {
         ListService.Loaded loaded = lists.create(request.platformId(), request.kind(), request.year(), request.industry(),
                 caller);
@@ -101,7 +105,9 @@ class ListController {
 
     @PostMapping("/lists/{id}/rows")
     @Operation(summary = "Add a row: the kind's columns as properties (unitName, description, major, educationLevel, headcount, contact, phone, startOn, endOn, serviceType)")
+    @ApiResponse(responseCode = "201", description = "The new row (`Location`)", content = @Content(schema = @Schema(implementation = ListResponses.RowView.class)))
     ResponseEntity<ListResponses.RowView> addRow(@PathVariable UUID id, Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RowRequest.class)))
             @RequestBody Map<String, Object> row) {
         ListRow added = lists.addRow(id, caller, ListService.raw(row));
         return ResponseEntity.created(URI.create("/api/v1/supply-demand/lists/" + id + "/rows/" + added.id()))
@@ -111,12 +117,14 @@ class ListController {
     @PutMapping("/lists/{id}/rows/{rowId}")
     @Operation(summary = "Replace a row's values")
     ListResponses.RowView updateRow(@PathVariable UUID id, @PathVariable UUID rowId, Caller caller,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = RowRequest.class)))
             @RequestBody Map<String, Object> row) {
         return ListResponses.row(lists.updateRow(id, rowId, caller, ListService.raw(row)));
     }
 
     @DeleteMapping("/lists/{id}/rows/{rowId}")
     @Operation(summary = "Remove a row")
+    @ApiResponse(responseCode = "204", description = "The row is removed")
     ResponseEntity<Void> deleteRow(@PathVariable UUID id, @PathVariable UUID rowId, Caller caller) {
         lists.deleteRow(id, rowId, caller);
         return ResponseEntity.noContent().build();

@@ -4,6 +4,9 @@ import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.kit.web.Versions;
 import cn.chanjiao.reporting.attachment.Attachments;
 import cn.chanjiao.kit.files.FileType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -98,6 +101,7 @@ class ReportController {
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit (If-Match; once per Idempotency-Key): on time by the deadline (23:59:59 Beijing time of the due day), late after")
+    @ApiResponse(responseCode = "200", description = "The submitted report (`ETag` = its version); a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     ResponseEntity<?> submit(@PathVariable UUID id, Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @RequestHeader(value = "Idempotency-Key", required = false) String key) {

@@ -3,6 +3,9 @@ package cn.chanjiao.reporting.undertaking;
 import cn.chanjiao.kit.security.Caller;
 import cn.chanjiao.reporting.attachment.Attachments;
 import cn.chanjiao.kit.files.FileType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,6 +46,7 @@ class UndertakingController {
 
     @PostMapping("/rows/{demandId}/undertakings")
     @Operation(summary = "Undertake a published technology demand (a member organisation of its platform)")
+    @ApiResponse(responseCode = "201", description = "The undertaking", content = @Content(schema = @Schema(implementation = Undertaking.class)))
     ResponseEntity<Undertaking> undertake(@PathVariable UUID demandId, Caller caller,
             @Valid @RequestBody UndertakeRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(undertakings.undertake(demandId, caller, request.plan()));

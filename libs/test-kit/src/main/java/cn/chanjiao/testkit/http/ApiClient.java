@@ -50,6 +50,7 @@ public final class ApiClient {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        private Duration timeout = Duration.ofSeconds(30);
 
         private Call(String method, String path) {
             this.method = method;
@@ -62,6 +63,12 @@ public final class ApiClient {
 
         public Call header(String name, String value) {
             headers.put(name, value);
+            return this;
+        }
+
+        /** How long to wait for the answer (30 s unless set): e.g. a service's first OpenAPI document on a busy machine. */
+        public Call timeout(Duration timeout) {
+            this.timeout = timeout;
             return this;
         }
 
@@ -87,7 +94,7 @@ public final class ApiClient {
 
         public ApiResponse send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30)).method(method, body);
+                    .timeout(timeout).method(method, body);
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = http.send(request.build(),

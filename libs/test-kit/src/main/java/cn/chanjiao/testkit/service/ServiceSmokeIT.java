@@ -2,6 +2,7 @@ package cn.chanjiao.testkit.service;
 
 import cn.chanjiao.testkit.http.ApiClient;
 import cn.chanjiao.testkit.http.ApiClient.ApiResponse;
+import cn.chanjiao.testkit.openapi.OpenApiDocuments;
 import cn.chanjiao.testkit.security.TestJwtIssuer;
 import cn.chanjiao.testkit.spring.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 public abstract class ServiceSmokeIT {
 
+    /** springdoc builds a document on its first request: a minute and more for a large service on a loaded machine. */
+    private static final Duration OPENAPI_TIMEOUT = Duration.ofMinutes(3);
+
     @LocalServerPort
     int port;
     @Autowired
@@ -29,6 +37,8 @@ public abstract class ServiceSmokeIT {
     String apiBase;
     @Value("${chanjiao.service.area}")
     String area;
+    @Value("${spring.application.name}")
+    String serviceName;
 
     protected ApiClient api;
     protected final TestJwtIssuer tokens = TestJwtIssuer.get();
@@ -56,10 +66,34 @@ public abstract class ServiceSmokeIT {
 
     @Test
     void itPublishesItsOpenApiWithTheBearerScheme() {
-        ApiResponse docs = api.get("/v3/api-docs").send();
+        ApiResponse docs = api.get("/v3/api-docs").timeout(OPENAPI_TIMEOUT).send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("openapi").asString()).startsWith("3.");
         assertThat(docs.json().path("paths").propertyNames()).contains(apiBase + "/admin/event-publications");
+    }
+
+    /**
+     * The published contract: {@code docs/api/<service>.json} is what the service serves. After changing
+     * the API, regenerate it with {@code -Dchanjiao.openapi.write=true} (see {@link OpenApiDocuments})
+     * and commit the diff.
+     */
+    @Test
+    void itServesExactlyTheOpenApiDocumentCommittedUnderDocsApi() {
+        ApiResponse docs = api.get("/v3/api-docs").timeout(OPENAPI_TIMEOUT).send();
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        String served = OpenApiDocuments.canonical(docs.body());
+        Path committed = OpenApiDocuments.committed(serviceName);
+        if (OpenApiDocuments.writeRequested()) {
+            OpenApiDocuments.write(committed, served);
+        }
+        Optional<String> current = OpenApiDocuments.read(committed);
+        assertThat(current).as("%s is missing: run this test with -D%s=true to write it", committed,
+                OpenApiDocuments.WRITE_PROPERTY).isPresent();
+        assertThat(OpenApiDocuments.firstDifference(current.get(), served))
+                .as("%s is not the document the service serves: if the change is intended, run this test with "
+                        + "-D%s=true and commit the file", committed, OpenApiDocuments.WRITE_PROPERTY)
+                .isEmpty();
+        assertThat(served).as("no server URL with this run's port").doesNotContainPattern("https?://(127\\.0\\.0\\.1|localhost):");
     }
 
     @Test
