@@ -42,10 +42,6 @@ public record NotificationServiceProperties(@DefaultValue("http://127.0.0.1:3000
             audience = audience == null ? List.of() : audience;
             also = also == null ? List.of() : also;
         }
-
-        public EventRule(String kind, List<Audience> audience) {
-            this(kind, audience, List.of());
-        }
     }
 
     /**
