@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,27 +17,31 @@ import java.util.UUID;
 public class DerivedFacts {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DerivedFacts(JdbcClient jdbc) {
+    DerivedFacts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void reportSubmitted(UUID obligationId, UUID platformId, String kind, int year, Instant dueAt, Instant submittedAt,
             boolean onTime) {
         jdbc.sql("""
-                insert into report_fact (obligation_id, platform_id, kind, year, due_at, submitted_at, on_time)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into report_fact (obligation_id, platform_id, kind, year, due_at, submitted_at, on_time, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (obligation_id) do update set submitted_at = excluded.submitted_at, on_time = excluded.on_time,
-                    due_at = coalesce(excluded.due_at, report_fact.due_at)""")
+                    due_at = coalesce(excluded.due_at, report_fact.due_at), updated_at = excluded.updated_at""")
                 .param(obligationId).param(platformId).param(kind).param(year).param(timestamp(dueAt))
-                .param(timestamp(submittedAt)).param(onTime).update();
+                .param(timestamp(submittedAt)).param(onTime).param(Timestamp.from(clock.instant())).update();
     }
 
     void reportOverdue(UUID obligationId, UUID platformId, String kind, int year, Instant dueAt) {
         jdbc.sql("""
-                insert into report_fact (obligation_id, platform_id, kind, year, due_at, overdue) values (?, ?, ?, ?, ?, true)
-                on conflict (obligation_id) do update set overdue = true""")
-                .param(obligationId).param(platformId).param(kind).param(year).param(timestamp(dueAt)).update();
+                insert into report_fact (obligation_id, platform_id, kind, year, due_at, overdue, updated_at)
+                values (?, ?, ?, ?, ?, true, ?)
+                on conflict (obligation_id) do update set overdue = true, updated_at = excluded.updated_at""")
+                .param(obligationId).param(platformId).param(kind).param(year).param(timestamp(dueAt))
+                .param(Timestamp.from(clock.instant())).update();
     }
 
     void demandUndertaken(UUID undertakingId, UUID demandId, UUID platformId, int year) {
@@ -92,6 +97,32 @@ public class DerivedFacts {
      * @param status ON_TIME, LATE (submitted after its deadline), MISSING (overdue, not submitted), PENDING
      */
     public record ReportTimeliness(UUID obligationId, String kind, Instant dueAt, Instant submittedAt, String status) {
+    }
+
+    /**
+     * A report reporting-service marked overdue ({@code ReportOverdue}), and when it was submitted after all.
+     *
+     * @param noticedAt when we last learnt something of it (the overdue mark or the late submission)
+     */
+    public record OverdueReport(UUID obligationId, UUID platformId, String kind, int year, Instant dueAt, Instant submittedAt,
+            Instant noticedAt) {
+    }
+
+    /** Every report of these platforms reporting-service marked overdue, submitted late or still missing. */
+    public java.util.List<OverdueReport> overdueReports(Collection<UUID> platformIds) {
+        if (platformIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("select obligation_id, platform_id, kind, year, due_at, submitted_at, coalesce(updated_at, due_at) "
+                + "from report_fact where overdue and platform_id = any(?::uuid[]) order by due_at")
+                .param(PlatformRepository.arrayLiteral(platformIds))
+                .query((rs, n) -> new OverdueReport(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getInt(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))))
+                .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Tech demands undertaken and completed in a year by platform. */

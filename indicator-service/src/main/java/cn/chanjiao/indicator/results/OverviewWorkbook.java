@@ -14,6 +14,9 @@ import java.util.UUID;
  */
 final class OverviewWorkbook {
 
+    private static final Map<String, String> STATUS = Map.of("PROPOSED", "按规则计算（待发布）", "ADJUSTED", "主管部门已调整（待发布）",
+            "PUBLISHED", "已发布");
+
     private OverviewWorkbook() {
     }
 
@@ -21,11 +24,15 @@ final class OverviewWorkbook {
             Map<UUID, Map<String, StoredValue>> stored) {
         try (Xlsx.Writer workbook = new Xlsx.Writer()) {
             Xlsx.SheetWriter platforms = workbook.sheet("平台完成情况", "排名", "类型内排名", "平台名称", "平台类型", "所在地区",
-                    "状态", "是否提交", "提交时间", "已填报指标数", "完成率（%）", "重点指标完成率（%）");
+                    "状态", "是否提交", "提交时间", "已填报指标数", "完成率（%）", "重点指标完成率（%）",
+                    "考核得分", "考核等级", "等级状态", "考核意见");
             for (Overview.Row row : overview.rows()) {
                 platforms.row(row.rank(), row.rankInType(), row.name(), row.platformType(), row.regionCode(), row.status(),
                         row.submitted() ? "是" : "否", row.submittedAt() == null ? null : row.submittedAt().toString(),
-                        row.entered(), Completion.percent(row.completion()), Completion.percent(row.keyCompletion()));
+                        row.entered(), Completion.percent(row.completion()), Completion.percent(row.keyCompletion()),
+                        row.grading() == null ? null : row.grading().score(), row.grading() == null ? null : row.grading().gradeName(),
+                        row.grading() == null ? null : STATUS.get(row.grading().status()),
+                        row.grading() == null ? null : row.grading().comment());
             }
             Xlsx.SheetWriter missing = workbook.sheet("未提交", "平台名称", "平台类型", "所在地区", "状态", "已填报指标数");
             overview.missing().forEach(row -> missing.row(row.name(), row.platformType(), row.regionCode(), row.status(), row.entered()));

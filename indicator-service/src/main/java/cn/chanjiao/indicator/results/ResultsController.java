@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,12 +54,5 @@ class ResultsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("overview-" + programmeCode + "-" + year + ".xlsx").build().toString())
                 .contentType(MediaType.parseMediaType(Xlsx.MEDIA_TYPE)).body(OverviewWorkbook.export(overview, details, results.storedValues(overview, year)));
-    }
-
-    @PostMapping("/programmes/{programmeCode}/years/{year}/assessment")
-    @PreAuthorize("hasAnyRole('programme-admin', 'platform-admin')")
-    @Operation(summary = "Publish the authority's assessment of the programme's year (once; publishes AssessmentPublished)")
-    PublishedAssessment publish(@PathVariable String programmeCode, @PathVariable int year, Caller caller) {
-        return results.publish(programmeCode, year, caller);
     }
 }

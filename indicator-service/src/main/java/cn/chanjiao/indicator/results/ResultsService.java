@@ -1,6 +1,5 @@
 package cn.chanjiao.indicator.results;
 
-import cn.chanjiao.contracts.indicator.AssessmentPublished;
 import cn.chanjiao.indicator.catalogue.Catalogue;
 import cn.chanjiao.indicator.catalogue.Catalogues;
 import cn.chanjiao.indicator.catalogue.CentreType;
@@ -12,18 +11,12 @@ import cn.chanjiao.indicator.platform.Jurisdiction;
 import cn.chanjiao.indicator.platform.Platform;
 import cn.chanjiao.indicator.platform.PlatformAccess;
 import cn.chanjiao.indicator.platform.PlatformRepository;
-import cn.chanjiao.kit.events.IntegrationEvents;
 import cn.chanjiao.kit.security.Caller;
+import cn.chanjiao.kit.security.Roles;
 import cn.chanjiao.kit.web.ApiException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,25 +37,16 @@ public class ResultsService {
     private final PlatformAccess access;
     private final CollectionRepository collections;
     private final DerivedFacts facts;
-    private final IntegrationEvents events;
-    private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final Assessments assessments;
 
     ResultsService(Catalogues catalogues, PlatformRepository platforms, PlatformAccess access, CollectionRepository collections,
-            DerivedFacts facts, IntegrationEvents events, TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json,
-            Clock clock) {
+            DerivedFacts facts, Assessments assessments) {
         this.catalogues = catalogues;
         this.platforms = platforms;
         this.access = access;
         this.collections = collections;
         this.facts = facts;
-        this.events = events;
-        this.transactions = transactions;
-        this.jdbc = jdbc;
-        this.json = json;
-        this.clock = clock;
+        this.assessments = assessments;
     }
 
     public PlatformResults platformResults(UUID platformId, int year, Caller caller) {
@@ -75,9 +59,21 @@ public class ResultsService {
                 facts.techDemands(one, year).getOrDefault(platformId, DerivedRules.TechDemands.NONE)));
         CollectionRepository.YearState state = collections.states(one, year).get(platformId);
         PlatformResults results = results(platform, type, year, actual, platforms.targets(platformId, year), state);
+        boolean authority = PlatformAccess.isAuthorityOver(platform, caller) || caller.hasRole(Roles.INTEGRATION);
+        List<Assessments.Grading> gradings = new ArrayList<>();
+        for (AssessmentKind kind : AssessmentKind.values()) {
+            Map<UUID, BigDecimal> completion = new HashMap<>();
+            completion.put(platformId, results.completion());
+            Assessments.Grading grading = assessments.grade(platform.programmeCode(), year, kind, List.of(platform),
+                    completion, Map.of(platformId, state != null && state.submitted())).get(platformId);
+            if (grading != null && (authority || "PUBLISHED".equals(grading.status()))) {
+                gradings.add(grading);
+            }
+        }
         return new PlatformResults(results.platformId(), results.name(), results.programmeCode(), results.platformType(),
                 results.centreType(), results.regionCode(), year, results.status(), results.submittedAt(), results.completion(),
-                results.keyCompletion(), results.dimensions(), results.indicators(), facts.reportTimeliness(platformId, year));
+                results.keyCompletion(), results.dimensions(), results.indicators(), facts.reportTimeliness(platformId, year),
+                gradings);
     }
 
     static PlatformResults results(Platform platform, Catalogue.TypeCatalogue type, int year, Map<String, BigDecimal> actual,
@@ -102,7 +98,7 @@ public class ResultsService {
                 .filter(PlatformResults.IndicatorResult::key).map(PlatformResults.IndicatorResult::completion).toList());
         return new PlatformResults(platform.id(), platform.name(), platform.programmeCode(), platform.platformType(), centre,
                 platform.regionCode(), year, state == null ? "NOT_STARTED" : state.status(),
-                state == null ? null : state.submittedAt(), completion, keyCompletion, dimensions, indicators, List.of());
+                state == null ? null : state.submittedAt(), completion, keyCompletion, dimensions, indicators, List.of(), List.of());
     }
 
     /** The authority's view: every platform of the programme's year within the caller's jurisdiction. */
@@ -131,8 +127,11 @@ public class ResultsService {
             return new Overview.Row(result.platformId(), result.name(), result.platformType(), result.regionCode(),
                     result.status(), state != null && state.submitted(), result.submittedAt(),
                     numbers.getOrDefault(result.platformId(), Map.of()).size(), result.completion(), result.keyCompletion(),
-                    rank.get(result.platformId()), rankInType.get(result.platformId()), state == null ? 0 : state.version());
+                    rank.get(result.platformId()), rankInType.get(result.platformId()), state == null ? 0 : state.version(), null);
         }).sorted(Comparator.comparingInt(Overview.Row::rank).thenComparing(Overview.Row::name)).toList();
+        Map<UUID, Assessments.Grading> grades = assessments.grade(programmeCode, year, AssessmentKind.YEARLY, visible,
+                completions(rows), submitted(rows));
+        rows = rows.stream().map(row -> row.withGrading(grades.get(row.platformId()))).toList();
         List<Overview.Row> missing = rows.stream().filter(row -> !row.submitted()).toList();
         String authority = caller.authorityCode().orElse(catalogue.programme().authorityCode());
         return new Overview(programmeCode, year, authority, rows.size(), rows.size() - missing.size(),
@@ -141,25 +140,14 @@ public class ResultsService {
                 groups(rows, row -> Jurisdiction.city(row.regionCode())));
     }
 
-    /** Publishes the caller's authority's assessment of a programme's year (once). */
-    public PublishedAssessment publish(String programmeCode, int year, Caller caller) {
-        Overview overview = overview(programmeCode, year, caller);
-        return transactions.execute(status -> {
-            Instant now = clock.instant();
-            UUID id = UUID.randomUUID();
-            int inserted = jdbc.sql("""
-                    insert into assessment (id, programme_code, year, authority_code, platforms, result, published_at, published_by)
-                    values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (programme_code, year, authority_code) do nothing""")
-                    .param(id).param(programmeCode).param(year).param(overview.authorityCode()).param(overview.platforms())
-                    .param(json.writeValueAsString(overview)).param(Timestamp.from(now)).param(caller.username()).update();
-            if (inserted == 0) {
-                throw ApiException.conflict("assessment.published", programmeCode, year, overview.authorityCode());
-            }
-            events.publish(new AssessmentPublished(UUID.randomUUID(), now, id, catalogues.programmeId(programmeCode), year,
-                    overview.authorityCode(), overview.platforms()));
-            return new PublishedAssessment(id, programmeCode, year, overview.authorityCode(), overview.platforms(),
-                    overview.submitted(), overview.averageCompletion(), now);
-        });
+    static Map<UUID, BigDecimal> completions(List<Overview.Row> rows) {
+        Map<UUID, BigDecimal> completion = new HashMap<>();
+        rows.forEach(row -> completion.put(row.platformId(), row.completion()));
+        return completion;
+    }
+
+    static Map<UUID, Boolean> submitted(List<Overview.Row> rows) {
+        return rows.stream().collect(Collectors.toMap(Overview.Row::platformId, Overview.Row::submitted));
     }
 
     /** Every platform's values and targets of the view, for the whole-year export. */

@@ -44,6 +44,19 @@ public final class Platforms {
         return platforms.member("建设单位", "LEAD", "VOCATIONAL_SCHOOL", "330000", "330100", "330106");
     }
 
+    /** A national city consortium (seed 003): plan years 2023–2025, baseline 2022, approved by the Ministry. */
+    public static Platforms aNationalCityConsortium() {
+        Platforms platforms = new Platforms();
+        platforms.programmeCode = "MOE-CITY-CONSORTIUM-2023";
+        platforms.programmeId = UUID.nameUUIDFromBytes("MOE-CITY-CONSORTIUM-2023".getBytes());
+        platforms.platformType = "CITY_CONSORTIUM";
+        platforms.name = "郑州航空港市域产教联合体";
+        platforms.regionCode = "410102";
+        platforms.authorityCode = "100000";
+        platforms.baselineYear = 2022;
+        return platforms.member("园区管委会", "LEAD", "PARK_GOVERNMENT", "410000", "410100", "410102");
+    }
+
     public Platforms id(UUID id) {
         this.platformId = id;
         return this;

@@ -33,11 +33,14 @@ public record NotificationServiceProperties(@DefaultValue("http://127.0.0.1:3000
      *
      * @param kind     the notification kind: names the templates and the user's channel choice
      * @param audience who is told; each entry names payload fields
+     * @param also     further notifications of the same event, each with its own kind (its own wording and
+     *                 channel choice) and audience, e.g. the supervising authority of a platform whose report is overdue
      */
-    public record EventRule(String kind, List<Audience> audience) {
+    public record EventRule(String kind, List<Audience> audience, List<EventRule> also) {
 
         public EventRule {
             audience = audience == null ? List.of() : audience;
+            also = also == null ? List.of() : also;
         }
     }
 

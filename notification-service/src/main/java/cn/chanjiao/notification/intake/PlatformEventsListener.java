@@ -68,9 +68,17 @@ class PlatformEventsListener {
         }
         reminders.cancelBy(type, payload);
         NotificationServiceProperties.EventRule rule = properties.events().get(type);
-        if (rule != null && rule.kind() != null) {
-            requests.accept(event.eventId(), type, rule.kind(), payload, AudienceSpec.from(rule.audience(), payload));
+        if (rule != null) {
+            accept(event, type, rule, payload);
         }
         webhooks.enqueue(type, event, payload);
+    }
+
+    private void accept(IntegrationEvent event, String type, NotificationServiceProperties.EventRule rule,
+            Map<String, Object> payload) {
+        if (rule.kind() != null) {
+            requests.accept(event.eventId(), type, rule.kind(), payload, AudienceSpec.from(rule.audience(), payload));
+        }
+        rule.also().forEach(further -> accept(event, type, further, payload));
     }
 }

@@ -2,6 +2,7 @@ package cn.chanjiao.notification.intake;
 
 import cn.chanjiao.contracts.application.ApplicationReturned;
 import cn.chanjiao.contracts.application.PlatformApproved;
+import cn.chanjiao.contracts.reporting.ReportOverdue;
 import cn.chanjiao.notification.support.NotificationIntegrationTest;
 import cn.chanjiao.notification.support.Peers;
 import cn.chanjiao.notification.support.TestEvents;
@@ -108,5 +109,49 @@ class PlatformEventsListenerIT extends NotificationIntegrationTest {
                 .path("items").get(0);
         assertThat(item.path("kind").asString()).isEqualTo("EXPERT_ASSIGNED");
         assertThat(item.path("title").asString()).isEqualTo("Platform notification: EXPERT_ASSIGNED");
+    }
+
+    @Test
+    void anOverdueReportIsToldToThePlatformAndToTheProgrammeAdminsOfItsSupervisingAuthorityInTheirLanguage() throws Exception {
+        UUID organisation = UUID.randomUUID();
+        Map<String, Object> lead = Peers.user("lead-" + organisation.toString().substring(0, 8),
+                "lead-" + organisation + "@school.example.cn", null);
+        peers.organisationHas(organisation, lead);
+        // 台州 (331000): no other test stubs its programme admins
+        Map<String, Object> admin = Peers.user("tz-admin-" + organisation.toString().substring(0, 8),
+                "admin-" + organisation + "@edu.example.cn", null);
+        peers.authorityHas("programme-admin", "331000", admin);
+        ReportOverdue overdue = new ReportOverdue(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), organisation, "ANNUAL_SUMMARY", 2024, Instant.parse("2024-12-15T15:59:59Z"),
+                "台州智能制造实践中心", "331000", "331002");
+
+        publish(overdue);
+        publish(overdue);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> peers.mailTo("admin-" + organisation).size() == 1
+                && peers.mailTo("lead-" + organisation).size() == 1);
+        JsonNode zh = api.get("/api/v1/notifications/inbox").bearer(tokenOf(admin)).send().json().path("items").get(0);
+        assertThat(zh.path("kind").asString()).isEqualTo("REPORT_OVERDUE_AUTHORITY");
+        assertThat(zh.path("title").asString()).isEqualTo("【逾期未报】台州智能制造实践中心未按时提交报告");
+        assertThat(zh.path("body").asString()).contains("2024年度报告（ANNUAL_SUMMARY）").contains("2024年12月15日 23:59")
+                .contains("督促");
+        assertThat(zh.path("link").asString()).endsWith("/platforms/" + overdue.platformId() + "/reports");
+        JsonNode en = api.get("/api/v1/notifications/inbox").bearer(tokenOf(admin)).english().send().json().path("items").get(0);
+        assertThat(en.path("title").asString()).isEqualTo("[Overdue] 台州智能制造实践中心 has not submitted a report");
+        assertThat(api.get("/api/v1/notifications/inbox").bearer(tokenOf(lead)).send().json().path("items").get(0)
+                .path("kind").asString()).isEqualTo("REPORT_OVERDUE");
+        assertThat(peers.mailTo("admin-" + organisation).get(0).getSubject())
+                .isEqualTo("【逾期未报】台州智能制造实践中心未按时提交报告");
+        assertThat(count("select count(*) from notification_request where source_event_id = ?", overdue.eventId()))
+                .isEqualTo(2);
+
+        // an event published before the authority travelled along tells the platform only
+        ReportOverdue earlier = new ReportOverdue(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), organisation, "ANNUAL_WORK_PLAN", 2025, Instant.parse("2025-03-31T15:59:59Z"));
+        publish(earlier);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "select count(*) from processed_event where event_id = ?", earlier.eventId()) == 1);
+        assertThat(count("select count(*) from notification_request where source_event_id = ?", earlier.eventId()))
+                .isEqualTo(1);
     }
 }

@@ -90,6 +90,21 @@ public final class Peers {
                 .willReturn(okJson(JSON.writeValueAsString(Arrays.asList(users)))));
     }
 
+    /** identity-service answers these users for the role in the authority (one page). */
+    @SafeVarargs
+    public final void authorityHas(String role, String authorityCode, Map<String, Object>... users) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", Arrays.asList(users));
+        page.put("page", 0);
+        page.put("size", 100);
+        page.put("totalItems", users.length);
+        page.put("totalPages", 1);
+        http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/identity/users"))
+                .withQueryParam("role", com.github.tomakehurst.wiremock.client.WireMock.equalTo(role))
+                .withQueryParam("authority", com.github.tomakehurst.wiremock.client.WireMock.equalTo(authorityCode))
+                .willReturn(okJson(JSON.writeValueAsString(page))));
+    }
+
     /** identity-service fails for this organisation (503). */
     public void organisationLookupFails(UUID organisationId) {
         http.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/identity/organisations/" + organisationId + "/users"))

@@ -138,7 +138,7 @@ public class ReportService {
             reports.update(report.overdue(now));
             events.publish(new ReportOverdue(UUID.randomUUID(), now, report.obligationId(), platform.id(),
                     platform.programmeId(), platform.leadOrganisationId(), report.kind().name(), report.year(),
-                    report.dueAt()));
+                    report.dueAt(), platform.name(), platform.authorityCode(), platform.regionCode()));
             marked++;
         }
         return marked;

@@ -105,7 +105,10 @@ class ObligationsIT extends IntegrationTestBase {
                 Topics.REPORTING, r -> r.key().equals(plan.toString()) && r.value().contains("\"ReportOverdue\""),
                 Duration.ofSeconds(6), 2);
         assertThat(overdue).hasSize(1);
-        assertThat(overdue.get(0).value()).contains("\"kind\":\"ANNUAL_WORK_PLAN\"");
+        assertThat(overdue.get(0).value()).contains("\"kind\":\"ANNUAL_WORK_PLAN\"")
+                // the platform's supervising authority travels along, so notification-service can tell its programme admins
+                .contains("\"authorityCode\":\"140000\"").contains("\"regionCode\":\"140105\"")
+                .contains("\"platformName\":\"" + platform.event().name() + "\"");
     }
 
     @Test
