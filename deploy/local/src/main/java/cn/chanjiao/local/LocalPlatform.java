@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +63,11 @@ public final class LocalPlatform implements AutoCloseable {
             new String[] {"chanjiao-identity-admin", "chanjiao-identity-admin-demo-secret", "Keycloak admin API: manage-users, view-users, query-users, view-realm"});
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** {@code start-order=after-keycloak}: the applications wait for Keycloak (the old order, for comparison). */
+    private static final boolean START_SERVICES_AFTER_KEYCLOAK = "after-keycloak".equals(setting("start-order", "together"));
+    /** {@code cds=false}: the applications start from their jars, without class-data archives. */
+    private static final boolean CDS_ENABLED = Boolean.parseBoolean(setting("cds", "true"));
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final LocalSettings settings;
@@ -78,6 +85,7 @@ public final class LocalPlatform implements AutoCloseable {
     private KeycloakServer keycloak;
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private Duration timeToReady;
+    private Footprint footprintAtReady;
 
     private LocalPlatform(LocalSettings settings, PrintStream out) {
         this.settings = settings;
@@ -199,15 +207,74 @@ public final class LocalPlatform implements AutoCloseable {
             checkPrerequisites();
             prepareDataDirectory();
             checkPortsAreFree();
+            // Keycloak's build step (once per distribution) needs no database: it runs while
+            // PostgreSQL and Kafka start
+            CompletableFuture<Void> keycloakBuilt = inBackground("keycloak-build", this::buildKeycloak);
             startPostgres();
             startKafka();
-            startKeycloak();
-            if (settings.startServices()) {
+            join(keycloakBuilt);
+            if (!settings.startServices()) {
+                startKeycloak();
+            } else {
+                // The applications need Keycloak only when a request comes (its keys, fetched on the
+                // first token), so they start while it starts; each one's class-data archive is made
+                // first when its jar changed. Measured on two cores: ready ~25 % sooner than Keycloak
+                // first, then the applications (deploy/local/README.md).
+                CompletableFuture<Void> keycloakStarted = inBackground("keycloak-start", this::startKeycloak);
+                if (START_SERVICES_AFTER_KEYCLOAK) {
+                    join(keycloakStarted);
+                }
                 startServices();
+                join(keycloakStarted);
             }
             timeToReady = Duration.between(began, Instant.now());
+            footprintAtReady = footprint();
         } finally {
             startFinished.countDown();
+        }
+    }
+
+    private static CompletableFuture<Void> inBackground(String name, Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return done;
+    }
+
+    private static void join(CompletableFuture<Void> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new PartFailedException("launcher", String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartFailedException("launcher", "interrupted");
+        }
+    }
+
+    private void buildKeycloak() {
+        Instant t0 = Instant.now();
+        try {
+            if (KeycloakServer.buildOptimized(settings.keycloakHome(), settings.readinessTimeout().multipliedBy(2))) {
+                say("Keycloak's optimized server built (kc.sh build " + String.join(" ", KeycloakServer.buildOptions())
+                        + ", once per distribution) in " + seconds(t0));
+            }
+        } catch (KeycloakServer.StartFailure e) {
+            throw new PartFailedException("Keycloak", e.getMessage(), e);
         }
     }
 
@@ -434,7 +501,7 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new PartFailedException("Keycloak", "cannot rotate " + log + ": " + e.getMessage(), e);
         }
-        // the same engine the tests use (libs/test-kit): kc.sh start-dev on the keycloak database
+        // the same engine the tests use (libs/test-kit): kc.sh start --optimized on the keycloak database
         KeycloakServer server;
         try {
             server = KeycloakServer.builder()
@@ -464,29 +531,141 @@ public final class LocalPlatform implements AutoCloseable {
         say("Keycloak ready on " + server.baseUrl() + " (realm " + LocalSettings.REALM + ") in " + seconds(t0));
     }
 
-    private void startServices() {
-        Instant t0 = Instant.now();
+    /** JVM options of every application (the heap is the largest part of its footprint). */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxHeapFreeRatio=40",
+            "-XX:MinHeapFreeRatio=10", "-Dfile.encoding=UTF-8");
+
+    private List<String> serviceCommand(LocalSettings.Service service, Path jar, List<String> jvmOptions) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (LocalSettings.Service service : settings.services()) {
-            checkNotClosing();
-            List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                    "-jar", service.jar(settings.root()).toString(),
-                    "--server.port=" + service.port(),
-                    "--chanjiao.postgres.host=127.0.0.1",
-                    "--chanjiao.postgres.port=" + settings.postgresPort(),
-                    "--chanjiao.postgres.username=postgres",
-                    "--chanjiao.postgres.password=",
-                    "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
-                    "--chanjiao.keycloak.url=" + settings.keycloakUrl()));
-            if (service.isGateway()) {
-                for (LocalSettings.Service target : settings.services()) {
-                    if (!target.isGateway()) {
-                        command.add("--spring.cloud.discovery.client.simple.instances." + target.name()
-                                + "[0].uri=http://127.0.0.1:" + target.port());
-                    }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + service.port(),
+                "--chanjiao.postgres.host=127.0.0.1",
+                "--chanjiao.postgres.port=" + settings.postgresPort(),
+                "--chanjiao.postgres.username=postgres",
+                "--chanjiao.postgres.password=",
+                "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
+                "--chanjiao.keycloak.url=" + settings.keycloakUrl()));
+        if (service.isGateway()) {
+            for (LocalSettings.Service target : settings.services()) {
+                if (!target.isGateway()) {
+                    command.add("--spring.cloud.discovery.client.simple.instances." + target.name()
+                            + "[0].uri=http://127.0.0.1:" + target.port());
                 }
             }
+        }
+        return command;
+    }
+
+    /**
+     * Extracts and trains the class-data archive of each application whose jar changed since its
+     * archive was made ({@link ClassDataSharing}), two at a time (two cores). A failed training leaves
+     * that application to start without an archive.
+     */
+    private Map<String, ClassDataSharing> prepareClassDataSharing() {
+        Map<String, ClassDataSharing> archives = new LinkedHashMap<>();
+        if (!CDS_ENABLED) {
+            return archives;
+        }
+        List<LocalSettings.Service> stale = new ArrayList<>();
+        for (LocalSettings.Service service : settings.services()) {
+            ClassDataSharing cds = new ClassDataSharing(service.name(), service.jar(settings.root()));
+            archives.put(service.name(), cds);
+            if (!cds.isCurrent()) {
+                stale.add(service);
+            }
+        }
+        if (stale.isEmpty()) {
+            return archives;
+        }
+        Instant t0 = Instant.now();
+        say("making the class-data archives of " + stale.stream().map(LocalSettings.Service::name).toList()
+                + " (once after each build of a jar) …");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (LocalSettings.Service service : stale) {
+                ClassDataSharing cds = archives.get(service.name());
+                runs.add(pool.submit(() -> {
+                    if (!train(service, cds)) {
+                        archives.remove(service.name());
+                    }
+                }));
+            }
+            for (var run : runs) {
+                try {
+                    run.get();
+                } catch (ExecutionException e) {
+                    // reported by train()
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartFailedException("launcher", "interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+        say("class-data archives made in " + seconds(t0));
+        return archives;
+    }
+
+    private boolean train(LocalSettings.Service service, ClassDataSharing cds) {
+        checkNotClosing();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            cds.extract(java, settings.readinessTimeout());
+            Path workingDirectory = Files.createDirectories(
+                    settings.dataDirectory().resolve("services").resolve(service.name()));
+            ManagedProcess training = ManagedProcess.start(service.name() + "-cds-training",
+                    serviceCommand(service, cds.extractedJar(), cds.trainingOptions()), workingDirectory, Map.of(),
+                    settings.logDirectory(), runDirectory());
+            synchronized (this) {
+                services.put(training.name(), training);
+            }
+            try {
+                // a start and the archive's dump at exit: give it twice an application's readiness time
+                Instant deadline = Instant.now().plus(settings.readinessTimeout().multipliedBy(2));
+                while (training.isAlive() && Instant.now().isBefore(deadline)) {
+                    checkNotClosing();
+                    sleep(POLL);
+                }
+                if (training.isAlive()) {
+                    say("WARNING: the class-data training run of " + service.name() + " did not finish in "
+                            + settings.readinessTimeout().multipliedBy(2).toSeconds() + " s; stopping it");
+                    training.stop(STOP_GRACE);
+                }
+            } finally {
+                synchronized (this) {
+                    services.remove(training.name());
+                }
+                training.deletePidFile();
+            }
+            if (training.exitCode().orElse(-1) == 0 && cds.completeTraining()) {
+                return true;
+            }
+            say("WARNING: the class-data training run of " + service.name() + " failed (exit "
+                    + training.exitCode().orElse(-1) + ", log " + display(training.log()) + "); it starts without an archive");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PartFailedException failed) {
+                throw failed;
+            }
+            say("WARNING: no class-data archive for " + service.name() + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    private void startServices() {
+        Map<String, ClassDataSharing> archives = prepareClassDataSharing();
+        Instant t0 = Instant.now();
+        for (LocalSettings.Service service : settings.services()) {
+            checkNotClosing();
+            ClassDataSharing cds = archives.get(service.name());
+            List<String> command = cds == null ? serviceCommand(service, service.jar(settings.root()), List.of())
+                    : serviceCommand(service, cds.extractedJar(), cds.useOptions());
             Path workingDirectory = settings.dataDirectory().resolve("services").resolve(service.name());
             try {
                 Files.createDirectories(workingDirectory);
@@ -515,7 +694,8 @@ public final class LocalPlatform implements AutoCloseable {
                 }
                 if (isReady(service)) {
                     iterator.remove();
-                    say(service.name() + " ready on http://127.0.0.1:" + service.port() + " after " + seconds(t0));
+                    say(String.format(Locale.ROOT, "%s ready on http://127.0.0.1:%d after %s (%.1f CPU-s)", service.name(),
+                            service.port(), seconds(t0), Footprint.cpuSeconds(process.pid())));
                 }
             }
             if (waiting.isEmpty()) {
@@ -576,6 +756,10 @@ public final class LocalPlatform implements AutoCloseable {
                 .append(settings.startServices() ? "" : " (engines and Keycloak only)")
                 .append(sinceRunScript().map(d -> " — " + d.toSeconds() + " s since run.sh was called").orElse(""))
                 .append('\n');
+        if (footprintAtReady != null && Footprint.supported()) {
+            b.append(" Memory and CPU when ready (load average ").append(Footprint.loadAverage()).append("):\n");
+            b.append(footprintAtReady.table("   "));
+        }
         b.append("================================================================================\n");
         if (settings.startServices()) {
             b.append(" Gateway (API)   ").append(settings.gatewayUrl()).append("/api/v1/…\n");
@@ -707,7 +891,58 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * RSS and CPU seconds of every part: this JVM (the launcher with Kafka), PostgreSQL (its
+     * postmaster and backends), Keycloak and each application.
+     */
+    synchronized Footprint footprint() {
+        Footprint footprint = new Footprint();
+        footprint.parts().put("launcher with Kafka", footprintOf(ProcessHandle.current()));
+        postmasterPid().flatMap(ProcessHandle::of)
+                .ifPresent(pg -> footprint.add("PostgreSQL", java.util.stream.Stream.of(pg)));
+        if (keycloak != null) {
+            footprint.add("Keycloak", ProcessHandle.of(keycloak.pid()).stream());
+        }
+        services.forEach((name, process) -> footprint.add(name, ProcessHandle.of(process.pid()).stream()));
+        return footprint;
+    }
+
+    /** The launcher alone: its children are parts of their own. */
+    private static Footprint.Usage footprintOf(ProcessHandle handle) {
+        Footprint single = new Footprint();
+        single.add("self", java.util.stream.Stream.of(handle));
+        Footprint.Usage withChildren = single.total();
+        Footprint children = new Footprint();
+        handle.children().forEach(child -> children.add("child", java.util.stream.Stream.of(child)));
+        Footprint.Usage others = children.total();
+        return withChildren.minus(others);
+    }
+
+    private Optional<Long> postmasterPid() {
+        try {
+            Path pidFile = settings.dataDirectory().resolve("postgres/postmaster.pid");
+            return Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A launcher setting that is not part of {@link LocalSettings}: property or environment variable. */
+    private static String setting(String key, String fallback) {
+        String property = System.getProperty("chanjiao.local." + key);
+        if (property != null && !property.isBlank()) {
+            return property.trim();
+        }
+        String env = System.getenv("CHANJIAO_LOCAL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        return env == null || env.isBlank() ? fallback : env.trim();
+    }
+
     // --- accessors for tests ----------------------------------------------------------------------
+
+    /** RSS and CPU seconds of each part when the platform became ready. */
+    Optional<Footprint> footprintAtReady() {
+        return Optional.ofNullable(footprintAtReady);
+    }
 
     synchronized boolean startedAnything() {
         return postgres != null || kafka != null || keycloak != null || !services.isEmpty();
