@@ -86,6 +86,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private Duration timeToReady;
     private Footprint footprintAtReady;
+    private final List<LocalSettings.Service> missingArchives = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> archivesMade = new CompletableFuture<>();
+    private volatile ManagedProcess currentTraining;
 
     private LocalPlatform(LocalSettings settings, PrintStream out) {
         this.settings = settings;
@@ -217,9 +220,7 @@ public final class LocalPlatform implements AutoCloseable {
                 startKeycloak();
             } else {
                 // The applications need Keycloak only when a request comes (its keys, fetched on the
-                // first token), so they start while it starts; each one's class-data archive is made
-                // first when its jar changed. Measured on two cores: ready ~25 % sooner than Keycloak
-                // first, then the applications (deploy/local/README.md).
+                // first token), so they start while it starts (deploy/local/README.md, measured).
                 CompletableFuture<Void> keycloakStarted = inBackground("keycloak-start", this::startKeycloak);
                 if (START_SERVICES_AFTER_KEYCLOAK) {
                     join(keycloakStarted);
@@ -229,6 +230,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             timeToReady = Duration.between(began, Instant.now());
             footprintAtReady = footprint();
+            makeMissingArchivesInBackground();
         } finally {
             startFinished.countDown();
         }
@@ -561,56 +563,64 @@ public final class LocalPlatform implements AutoCloseable {
         return command;
     }
 
-    /**
-     * Extracts and trains the class-data archive of each application whose jar changed since its
-     * archive was made ({@link ClassDataSharing}), two at a time (two cores). A failed training leaves
-     * that application to start without an archive.
-     */
-    private Map<String, ClassDataSharing> prepareClassDataSharing() {
+    /** The applications' class-data archives that are current (made from the jars as they are now). */
+    private Map<String, ClassDataSharing> currentArchives() {
         Map<String, ClassDataSharing> archives = new LinkedHashMap<>();
         if (!CDS_ENABLED) {
             return archives;
         }
-        List<LocalSettings.Service> stale = new ArrayList<>();
         for (LocalSettings.Service service : settings.services()) {
             ClassDataSharing cds = new ClassDataSharing(service.name(), service.jar(settings.root()));
-            archives.put(service.name(), cds);
-            if (!cds.isCurrent()) {
-                stale.add(service);
+            if (cds.isCurrent()) {
+                archives.put(service.name(), cds);
+            } else {
+                missingArchives.add(service);
             }
         }
-        if (stale.isEmpty()) {
-            return archives;
-        }
-        Instant t0 = Instant.now();
-        say("making the class-data archives of " + stale.stream().map(LocalSettings.Service::name).toList()
-                + " (once after each build of a jar) …");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
-            for (LocalSettings.Service service : stale) {
-                ClassDataSharing cds = archives.get(service.name());
-                runs.add(pool.submit(() -> {
-                    if (!train(service, cds)) {
-                        archives.remove(service.name());
-                    }
-                }));
-            }
-            for (var run : runs) {
-                try {
-                    run.get();
-                } catch (ExecutionException e) {
-                    // reported by train()
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PartFailedException("launcher", "interrupted");
-        } finally {
-            pool.shutdownNow();
-        }
-        say("class-data archives made in " + seconds(t0));
         return archives;
+    }
+
+    /**
+     * After the platform is ready: extracts and trains, one at a time and at a low CPU priority, the
+     * class-data archive of each application that started without one (its jar was built since), so
+     * that the next start has it. Training before the start would make the first start after a build
+     * twice as long on two cores.
+     */
+    private void makeMissingArchivesInBackground() {
+        if (missingArchives.isEmpty()) {
+            archivesMade.complete(null);
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            Instant t0 = Instant.now();
+            List<String> made = new ArrayList<>();
+            try {
+                for (LocalSettings.Service service : missingArchives) {
+                    if (closing) {
+                        break;
+                    }
+                    if (train(service, new ClassDataSharing(service.name(), service.jar(settings.root())))) {
+                        made.add(service.name());
+                    }
+                }
+                if (!made.isEmpty() && !closing) {
+                    say("class-data archives of " + made + " made in " + seconds(t0) + " for the next start");
+                }
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    say("WARNING: the class-data archives were not made: " + e.getMessage());
+                }
+            } finally {
+                archivesMade.complete(null);
+            }
+        }, "class-data-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Completes when the archives missing at start have been made (or could not be). */
+    CompletableFuture<Void> archivesMade() {
+        return archivesMade;
     }
 
     private boolean train(LocalSettings.Service service, ClassDataSharing cds) {
@@ -620,14 +630,15 @@ public final class LocalPlatform implements AutoCloseable {
             cds.extract(java, settings.readinessTimeout());
             Path workingDirectory = Files.createDirectories(
                     settings.dataDirectory().resolve("services").resolve(service.name()));
-            ManagedProcess training = ManagedProcess.start(service.name() + "-cds-training",
-                    serviceCommand(service, cds.extractedJar(), cds.trainingOptions()), workingDirectory, Map.of(),
-                    settings.logDirectory(), runDirectory());
-            synchronized (this) {
-                services.put(training.name(), training);
+            List<String> command = new ArrayList<>(serviceCommand(service, cds.extractedJar(), cds.trainingOptions()));
+            if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+                command.addAll(0, List.of("/usr/bin/nice", "-n", "10")); // the running platform goes first
             }
+            ManagedProcess training = ManagedProcess.start(service.name() + "-cds-training", command, workingDirectory,
+                    Map.of(), settings.logDirectory(), runDirectory());
+            currentTraining = training;
             try {
-                // a start and the archive's dump at exit: give it twice an application's readiness time
+                // a start and the archive's dump at exit, at a low priority: give it twice an application's readiness time
                 Instant deadline = Instant.now().plus(settings.readinessTimeout().multipliedBy(2));
                 while (training.isAlive() && Instant.now().isBefore(deadline)) {
                     checkNotClosing();
@@ -639,27 +650,32 @@ public final class LocalPlatform implements AutoCloseable {
                     training.stop(STOP_GRACE);
                 }
             } finally {
-                synchronized (this) {
-                    services.remove(training.name());
+                if (training.isAlive()) {
+                    training.stop(Duration.ofSeconds(10)); // the platform is stopping
                 }
+                currentTraining = null;
                 training.deletePidFile();
             }
             if (training.exitCode().orElse(-1) == 0 && cds.completeTraining()) {
                 return true;
             }
-            say("WARNING: the class-data training run of " + service.name() + " failed (exit "
-                    + training.exitCode().orElse(-1) + ", log " + display(training.log()) + "); it starts without an archive");
+            if (!closing) {
+                say("WARNING: the class-data training run of " + service.name() + " failed (exit "
+                        + training.exitCode().orElse(-1) + ", log " + display(training.log()) + "); it starts from its jar");
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof PartFailedException failed) {
                 throw failed;
             }
-            say("WARNING: no class-data archive for " + service.name() + ": " + e.getMessage());
+            if (!closing) {
+                say("WARNING: no class-data archive for " + service.name() + ": " + e.getMessage());
+            }
         }
         return false;
     }
 
     private void startServices() {
-        Map<String, ClassDataSharing> archives = prepareClassDataSharing();
+        Map<String, ClassDataSharing> archives = currentArchives();
         Instant t0 = Instant.now();
         for (LocalSettings.Service service : settings.services()) {
             checkNotClosing();
@@ -854,6 +870,10 @@ public final class LocalPlatform implements AutoCloseable {
         if (!children.isEmpty() || keycloak != null || kafka != null || postgres != null) {
             say("stopping …");
         }
+        ManagedProcess training = currentTraining;
+        if (training != null && training.isAlive()) {
+            training.stop(Duration.ofSeconds(10));
+        }
         if (!children.isEmpty()) {
             List<ProcessHandle> trees = new ArrayList<>();
             children.forEach(c -> trees.addAll(c.requestStop()));
@@ -938,6 +958,17 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     // --- accessors for tests ----------------------------------------------------------------------
+
+    /** Keycloak's command line ({@code bash …/kc.sh start --optimized …}); empty when it does not run. */
+    synchronized List<String> keycloakCommand() {
+        return keycloak == null ? List.of() : keycloak.command();
+    }
+
+    /** The command line an application runs with, as the operating system reports it. */
+    synchronized String serviceCommandLine(String name) {
+        ManagedProcess process = services.get(name);
+        return process == null ? "" : ProcessHandle.of(process.pid()).flatMap(h -> h.info().commandLine()).orElse("");
+    }
 
     /** RSS and CPU seconds of each part when the platform became ready. */
     Optional<Footprint> footprintAtReady() {
