@@ -344,7 +344,7 @@ public final class KeycloakServer {
         private String databasePassword;
         private Path realmFile;
         private Path log;
-        private Duration startTimeout = Duration.ofMinutes(4);
+        private Duration startTimeout = Duration.ofMinutes(6);
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Consumer<KeycloakServer> onProcessStarted = server -> { };
         private BooleanSupplier cancelled = () -> false;
@@ -384,7 +384,7 @@ public final class KeycloakServer {
             return this;
         }
 
-        /** How long the first answer of the realm may take; default 4 minutes. */
+        /** How long the first answer of the realm may take; default 6 minutes (a first start on an empty database takes 4 minutes when two cores are shared with several builds). */
         public Builder startTimeout(Duration value) {
             startTimeout = value;
             return this;
