@@ -65,7 +65,7 @@ java_bin="java"
 # The launcher JVM also hosts the Kafka broker.
 export CHANJIAO_LOCAL_STARTED_AT="$started_ms"
 # shellcheck disable=SC2206
-launcher=("$java_bin" ${LOCAL_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}
+launcher=("$java_bin" ${LOCAL_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k}
           -Dchanjiao.root="$root"
           -cp "deploy/local/target/classes:deploy/local/target/lib/*"
           cn.chanjiao.local.LocalPlatform "$@")

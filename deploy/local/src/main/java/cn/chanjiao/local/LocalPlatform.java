@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +63,11 @@ public final class LocalPlatform implements AutoCloseable {
             new String[] {"chanjiao-identity-admin", "chanjiao-identity-admin-demo-secret", "Keycloak admin API: manage-users, view-users, query-users, view-realm"});
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** {@code start-order=after-keycloak}: the applications wait for Keycloak (the old order, for comparison). */
+    private static final boolean START_SERVICES_AFTER_KEYCLOAK = "after-keycloak".equals(setting("start-order", "together"));
+    /** {@code cds=false}: the applications start from their jars, without class-data archives. */
+    private static final boolean CDS_ENABLED = Boolean.parseBoolean(setting("cds", "true"));
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final LocalSettings settings;
@@ -78,6 +85,10 @@ public final class LocalPlatform implements AutoCloseable {
     private KeycloakServer keycloak;
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private Duration timeToReady;
+    private Footprint footprintAtReady;
+    private final List<LocalSettings.Service> missingArchives = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> archivesMade = new CompletableFuture<>();
+    private volatile ManagedProcess currentTraining;
 
     private LocalPlatform(LocalSettings settings, PrintStream out) {
         this.settings = settings;
@@ -199,15 +210,73 @@ public final class LocalPlatform implements AutoCloseable {
             checkPrerequisites();
             prepareDataDirectory();
             checkPortsAreFree();
+            // Keycloak's build step (once per distribution) needs no database: it runs while
+            // PostgreSQL and Kafka start
+            CompletableFuture<Void> keycloakBuilt = inBackground("keycloak-build", this::buildKeycloak);
             startPostgres();
             startKafka();
-            startKeycloak();
-            if (settings.startServices()) {
+            join(keycloakBuilt);
+            if (!settings.startServices()) {
+                startKeycloak();
+            } else {
+                // The applications need Keycloak only when a request comes (its keys, fetched on the
+                // first token), so they start while it starts (deploy/local/README.md, measured).
+                CompletableFuture<Void> keycloakStarted = inBackground("keycloak-start", this::startKeycloak);
+                if (START_SERVICES_AFTER_KEYCLOAK) {
+                    join(keycloakStarted);
+                }
                 startServices();
+                join(keycloakStarted);
             }
             timeToReady = Duration.between(began, Instant.now());
+            footprintAtReady = footprint();
+            makeMissingArchivesInBackground();
         } finally {
             startFinished.countDown();
+        }
+    }
+
+    private static CompletableFuture<Void> inBackground(String name, Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return done;
+    }
+
+    private static void join(CompletableFuture<Void> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new PartFailedException("launcher", String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartFailedException("launcher", "interrupted");
+        }
+    }
+
+    private void buildKeycloak() {
+        Instant t0 = Instant.now();
+        try {
+            if (KeycloakServer.buildOptimized(settings.keycloakHome(), settings.readinessTimeout().multipliedBy(2))) {
+                say("Keycloak's optimized server built (kc.sh build " + String.join(" ", KeycloakServer.buildOptions())
+                        + ", once per distribution) in " + seconds(t0));
+            }
+        } catch (KeycloakServer.StartFailure e) {
+            throw new PartFailedException("Keycloak", e.getMessage(), e);
         }
     }
 
@@ -434,7 +503,7 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new PartFailedException("Keycloak", "cannot rotate " + log + ": " + e.getMessage(), e);
         }
-        // the same engine the tests use (libs/test-kit): kc.sh start-dev on the keycloak database
+        // the same engine the tests use (libs/test-kit): kc.sh start --optimized on the keycloak database
         KeycloakServer server;
         try {
             server = KeycloakServer.builder()
@@ -464,31 +533,157 @@ public final class LocalPlatform implements AutoCloseable {
         say("Keycloak ready on " + server.baseUrl() + " (realm " + LocalSettings.REALM + ") in " + seconds(t0));
     }
 
-    private void startServices() {
-        Instant t0 = Instant.now();
+    /** JVM options of every application (the heap is the largest part of its footprint). */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxHeapFreeRatio=40",
+            "-XX:MinHeapFreeRatio=10", "-Dfile.encoding=UTF-8");
+
+    private List<String> serviceCommand(LocalSettings.Service service, Path jar, List<String> jvmOptions) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (LocalSettings.Service service : settings.services()) {
-            checkNotClosing();
-            List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                    "-jar", service.jar(settings.root()).toString(),
-                    "--server.port=" + service.port(),
-                    "--chanjiao.postgres.host=127.0.0.1",
-                    "--chanjiao.postgres.port=" + settings.postgresPort(),
-                    "--chanjiao.postgres.username=postgres",
-                    "--chanjiao.postgres.password=",
-                    "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
-                    "--chanjiao.keycloak.url=" + settings.keycloakUrl(),
-                    // demo data for the demo users of the realm (identity-service: their organisations)
-                    "--chanjiao.demo.enabled=true"));
-            if (service.isGateway()) {
-                for (LocalSettings.Service target : settings.services()) {
-                    if (!target.isGateway()) {
-                        command.add("--spring.cloud.discovery.client.simple.instances." + target.name()
-                                + "[0].uri=http://127.0.0.1:" + target.port());
-                    }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(SERVICE_JVM_OPTIONS);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + service.port(),
+                "--chanjiao.postgres.host=127.0.0.1",
+                "--chanjiao.postgres.port=" + settings.postgresPort(),
+                "--chanjiao.postgres.username=postgres",
+                "--chanjiao.postgres.password=",
+                "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
+                "--chanjiao.keycloak.url=" + settings.keycloakUrl(),
+                // demo data for the demo users of the realm (identity-service: their organisations)
+                "--chanjiao.demo.enabled=true"));
+        if (service.isGateway()) {
+            for (LocalSettings.Service target : settings.services()) {
+                if (!target.isGateway()) {
+                    command.add("--spring.cloud.discovery.client.simple.instances." + target.name()
+                            + "[0].uri=http://127.0.0.1:" + target.port());
                 }
             }
+        }
+        return command;
+    }
+
+    /** The applications' class-data archives that are current (made from the jars as they are now). */
+    private Map<String, ClassDataSharing> currentArchives() {
+        Map<String, ClassDataSharing> archives = new LinkedHashMap<>();
+        if (!CDS_ENABLED) {
+            return archives;
+        }
+        for (LocalSettings.Service service : settings.services()) {
+            ClassDataSharing cds = new ClassDataSharing(service.name(), service.jar(settings.root()));
+            if (cds.isCurrent()) {
+                archives.put(service.name(), cds);
+            } else {
+                missingArchives.add(service);
+            }
+        }
+        return archives;
+    }
+
+    /**
+     * After the platform is ready: extracts and trains, one at a time and at a low CPU priority, the
+     * class-data archive of each application that started without one (its jar was built since), so
+     * that the next start has it. Training before the start would make the first start after a build
+     * twice as long on two cores.
+     */
+    private void makeMissingArchivesInBackground() {
+        if (missingArchives.isEmpty()) {
+            archivesMade.complete(null);
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            Instant t0 = Instant.now();
+            List<String> made = new ArrayList<>();
+            try {
+                for (LocalSettings.Service service : missingArchives) {
+                    if (closing) {
+                        break;
+                    }
+                    if (train(service, new ClassDataSharing(service.name(), service.jar(settings.root())))) {
+                        made.add(service.name());
+                    }
+                }
+                if (!made.isEmpty() && !closing) {
+                    say("class-data archives of " + made + " made in " + seconds(t0) + " for the next start");
+                }
+            } catch (RuntimeException e) {
+                if (!closing) {
+                    say("WARNING: the class-data archives were not made: " + e.getMessage());
+                }
+            } finally {
+                archivesMade.complete(null);
+            }
+        }, "class-data-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Completes when the archives missing at start have been made (or could not be). */
+    CompletableFuture<Void> archivesMade() {
+        return archivesMade;
+    }
+
+    private boolean train(LocalSettings.Service service, ClassDataSharing cds) {
+        checkNotClosing();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            cds.extract(java, settings.readinessTimeout());
+            Path workingDirectory = Files.createDirectories(
+                    settings.dataDirectory().resolve("services").resolve(service.name()));
+            List<String> command = new ArrayList<>(serviceCommand(service, cds.extractedJar(), cds.trainingOptions()));
+            if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+                command.addAll(0, List.of("/usr/bin/nice", "-n", "10")); // the running platform goes first
+            }
+            ManagedProcess training = ManagedProcess.start(service.name() + "-cds-training", command, workingDirectory,
+                    Map.of(), settings.logDirectory(), runDirectory());
+            currentTraining = training;
+            try {
+                // a start and the archive's dump at exit, at a low priority: give it twice an application's readiness time
+                Instant deadline = Instant.now().plus(settings.readinessTimeout().multipliedBy(2));
+                while (training.isAlive() && Instant.now().isBefore(deadline)) {
+                    checkNotClosing();
+                    sleep(POLL);
+                }
+                if (training.isAlive()) {
+                    say("WARNING: the class-data training run of " + service.name() + " did not finish in "
+                            + settings.readinessTimeout().multipliedBy(2).toSeconds() + " s; stopping it");
+                    training.stop(STOP_GRACE);
+                }
+            } finally {
+                if (training.isAlive()) {
+                    training.stop(Duration.ofSeconds(10)); // the platform is stopping
+                }
+                currentTraining = null;
+                training.deletePidFile();
+            }
+            if (training.exitCode().orElse(-1) == 0 && cds.completeTraining()) {
+                return true;
+            }
+            if (!closing) {
+                say("WARNING: the class-data training run of " + service.name() + " failed (exit "
+                        + training.exitCode().orElse(-1) + ", log " + display(training.log()) + "); it starts from its jar");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PartFailedException failed) {
+                throw failed;
+            }
+            if (!closing) {
+                say("WARNING: no class-data archive for " + service.name() + ": " + e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private void startServices() {
+        Map<String, ClassDataSharing> archives = currentArchives();
+        Instant t0 = Instant.now();
+        for (LocalSettings.Service service : settings.services()) {
+            checkNotClosing();
+            ClassDataSharing cds = archives.get(service.name());
+            List<String> command = cds == null ? serviceCommand(service, service.jar(settings.root()), List.of())
+                    : serviceCommand(service, cds.extractedJar(), cds.useOptions());
             Path workingDirectory = settings.dataDirectory().resolve("services").resolve(service.name());
             try {
                 Files.createDirectories(workingDirectory);
@@ -517,7 +712,8 @@ public final class LocalPlatform implements AutoCloseable {
                 }
                 if (isReady(service)) {
                     iterator.remove();
-                    say(service.name() + " ready on http://127.0.0.1:" + service.port() + " after " + seconds(t0));
+                    say(String.format(Locale.ROOT, "%s ready on http://127.0.0.1:%d after %s (%.1f CPU-s)", service.name(),
+                            service.port(), seconds(t0), Footprint.cpuSeconds(process.pid())));
                 }
             }
             if (waiting.isEmpty()) {
@@ -578,6 +774,10 @@ public final class LocalPlatform implements AutoCloseable {
                 .append(settings.startServices() ? "" : " (engines and Keycloak only)")
                 .append(sinceRunScript().map(d -> " — " + d.toSeconds() + " s since run.sh was called").orElse(""))
                 .append('\n');
+        if (footprintAtReady != null && Footprint.supported()) {
+            b.append(" Memory and CPU when ready (load average ").append(Footprint.loadAverage()).append("):\n");
+            b.append(footprintAtReady.table("   "));
+        }
         b.append("================================================================================\n");
         if (settings.startServices()) {
             b.append(" Gateway (API)   ").append(settings.gatewayUrl()).append("/api/v1/…\n");
@@ -672,6 +872,10 @@ public final class LocalPlatform implements AutoCloseable {
         if (!children.isEmpty() || keycloak != null || kafka != null || postgres != null) {
             say("stopping …");
         }
+        ManagedProcess training = currentTraining;
+        if (training != null && training.isAlive()) {
+            training.stop(Duration.ofSeconds(10));
+        }
         if (!children.isEmpty()) {
             List<ProcessHandle> trees = new ArrayList<>();
             children.forEach(c -> trees.addAll(c.requestStop()));
@@ -709,7 +913,69 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * RSS and CPU seconds of every part: this JVM (the launcher with Kafka), PostgreSQL (its
+     * postmaster and backends), Keycloak and each application.
+     */
+    synchronized Footprint footprint() {
+        Footprint footprint = new Footprint();
+        footprint.parts().put("launcher with Kafka", footprintOf(ProcessHandle.current()));
+        postmasterPid().flatMap(ProcessHandle::of)
+                .ifPresent(pg -> footprint.add("PostgreSQL", java.util.stream.Stream.of(pg)));
+        if (keycloak != null) {
+            footprint.add("Keycloak", ProcessHandle.of(keycloak.pid()).stream());
+        }
+        services.forEach((name, process) -> footprint.add(name, ProcessHandle.of(process.pid()).stream()));
+        return footprint;
+    }
+
+    /** The launcher alone: its children are parts of their own. */
+    private static Footprint.Usage footprintOf(ProcessHandle handle) {
+        Footprint single = new Footprint();
+        single.add("self", java.util.stream.Stream.of(handle));
+        Footprint.Usage withChildren = single.total();
+        Footprint children = new Footprint();
+        handle.children().forEach(child -> children.add("child", java.util.stream.Stream.of(child)));
+        Footprint.Usage others = children.total();
+        return withChildren.minus(others);
+    }
+
+    private Optional<Long> postmasterPid() {
+        try {
+            Path pidFile = settings.dataDirectory().resolve("postgres/postmaster.pid");
+            return Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A launcher setting that is not part of {@link LocalSettings}: property or environment variable. */
+    private static String setting(String key, String fallback) {
+        String property = System.getProperty("chanjiao.local." + key);
+        if (property != null && !property.isBlank()) {
+            return property.trim();
+        }
+        String env = System.getenv("CHANJIAO_LOCAL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        return env == null || env.isBlank() ? fallback : env.trim();
+    }
+
     // --- accessors for tests ----------------------------------------------------------------------
+
+    /** Keycloak's command line ({@code bash …/kc.sh start --optimized …}); empty when it does not run. */
+    synchronized List<String> keycloakCommand() {
+        return keycloak == null ? List.of() : keycloak.command();
+    }
+
+    /** The command line an application runs with, as the operating system reports it. */
+    synchronized String serviceCommandLine(String name) {
+        ManagedProcess process = services.get(name);
+        return process == null ? "" : ProcessHandle.of(process.pid()).flatMap(h -> h.info().commandLine()).orElse("");
+    }
+
+    /** RSS and CPU seconds of each part when the platform became ready. */
+    Optional<Footprint> footprintAtReady() {
+        return Optional.ofNullable(footprintAtReady);
+    }
 
     synchronized boolean startedAnything() {
         return postgres != null || kafka != null || keycloak != null || !services.isEmpty();

@@ -97,6 +97,46 @@ class LocalPlatformIT {
         assertThat(integration.<String>read("$.azp")).isEqualTo("integration-shanxi");
     }
 
+    // --- start-up -----------------------------------------------------------------------------------
+
+    @Test
+    void keycloakRunsTheServerBuiltOnceWithoutReaugmenting() throws IOException {
+        assertThat(platform.keycloakCommand()).contains("start", "--optimized", "--cache=local")
+                .doesNotContain("start-dev");
+        assertThat(java.nio.file.Files.readString(platform.settings().keycloakHome()
+                .resolve("lib/quarkus/chanjiao-build-options.txt")).trim())
+                .isEqualTo(String.join(" ", cn.chanjiao.testkit.engine.KeycloakServer.buildOptions()));
+    }
+
+    @Test
+    void everyApplicationHasAClassDataArchiveOfItsJarAfterTheStartAndUsesOneWhenItWasThere() throws Exception {
+        // an application whose jar was built since the last start starts from the jar; its archive is
+        // made after the platform is ready, for the next start
+        platform.archivesMade().get(20, java.util.concurrent.TimeUnit.MINUTES);
+        for (LocalSettings.Service service : platform.settings().services()) {
+            ClassDataSharing cds = new ClassDataSharing(service.name(), service.jar(platform.settings().root()));
+            assertThat(cds.isCurrent()).as(service.name() + ": archive made from the jar as it is").isTrue();
+            String commandLine = platform.serviceCommandLine(service.name());
+            if (commandLine.contains("-XX:SharedArchiveFile=")) {
+                assertThat(commandLine).as(service.name()).contains(cds.extractedJar().toString());
+            } else {
+                assertThat(commandLine).as(service.name()).contains(service.jar(platform.settings().root()).toString());
+            }
+        }
+    }
+
+    @Test
+    void theFootprintAtReadyNamesEveryPartWithItsMemoryAndCpuTime() {
+        Footprint footprint = platform.footprintAtReady().orElseThrow();
+        assertThat(footprint.parts().keySet()).contains("launcher with Kafka", "PostgreSQL", "Keycloak", "gateway",
+                "identity-service", "application-service", "reporting-service", "indicator-service", "notification-service");
+        footprint.parts().forEach((part, usage) -> {
+            assertThat(usage.rssBytes()).as(part + " RSS").isPositive();
+            assertThat(usage.cpuSeconds()).as(part + " CPU seconds").isPositive();
+        });
+        assertThat(footprint.table("")).contains("total");
+    }
+
     // --- every service through the gateway --------------------------------------------------------
 
     @ParameterizedTest(name = "/api/v1/{0}/admin/event-publications")

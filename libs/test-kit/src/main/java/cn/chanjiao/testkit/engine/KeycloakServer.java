@@ -9,10 +9,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,15 +35,15 @@ import java.util.regex.Pattern;
 
 /**
  * A real Keycloak (the Quarkus distribution from Maven Central, {@code org.keycloak:keycloak-quarkus-dist})
- * run as a child process with {@code kc.sh start-dev} on a PostgreSQL database, the platform's realm
+ * run as a child process with {@code kc.sh start --optimized} on a PostgreSQL database, the platform's realm
  * ({@code deploy/keycloak/realm.json}) imported on its first start. The build of {@code libs/test-kit}
  * unpacks the distribution into {@code <repository>/.dist/keycloak-<version>} (git-ignored).
  *
  * <p>One implementation for every use: {@link TestEngines#keycloak()} starts one per test JVM on a
  * database of the tests' PostgreSQL, and {@code deploy/local}'s launcher starts the platform's on its
- * kept data. The very first start after unpacking also runs Keycloak's build step (~30 s more); every
- * user of a distribution starts it with the same build options ({@code --db=postgres}), so that step
- * runs once per checkout.
+ * kept data. The very first start after unpacking also runs Keycloak's build step ({@code kc.sh build}
+ * with {@link #buildOptions()}, ~30 s more), under a file lock and recorded in the distribution, so it
+ * runs once per checkout; every start after it is {@code start --optimized} (no re-augmentation).
  */
 public final class KeycloakServer {
 
@@ -51,6 +54,26 @@ public final class KeycloakServer {
     public static final String ADMIN_PASSWORD = "admin";
 
     private static final Duration POLL = Duration.ofMillis(500);
+
+    /**
+     * Keycloak's build-time options, the same for every user of a distribution: {@code kc.sh build}
+     * runs once with them ({@link Builder#ensureOptimized}) and every start is {@code start --optimized}.
+     */
+    static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=false", "--metrics-enabled=false");
+
+    /**
+     * The JVM options {@code kc.sh} gets unless the environment sets {@code JAVA_OPTS}: kc.sh's own
+     * defaults with Serial GC instead of G1 (fewer threads, a smaller footprint for one user), C1 only
+     * (a first start on an empty database is ~30 % faster on two cores) and a 384 MB heap at most
+     * (a realm with a few users and clients uses ~150 MB after start).
+     */
+    static final String JAVA_OPTS = "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
+            + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
+            + " -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom -Djdk.tls.rejectClientInitiatedRenegotiation=true"
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms48m -Xmx384m -Xss512k -XX:ReservedCodeCacheSize=64m";
+
+    /** Where {@link #ensureOptimized} records the options the distribution was built with. */
+    private static final String BUILD_STAMP = "lib/quarkus/chanjiao-build-options.txt";
 
     private final Process process;
     private final int port;
@@ -118,6 +141,21 @@ public final class KeycloakServer {
         return root.resolve("deploy/keycloak/realm.json");
     }
 
+    /** The options {@code kc.sh build} runs with ({@code --db=postgres --cache=local …}). */
+    public static List<String> buildOptions() {
+        return BUILD_OPTIONS;
+    }
+
+    /**
+     * Builds the optimized server of a distribution unless it was built with {@link #buildOptions()}
+     * already ({@code kc.sh build}, ~25–40 s on two cores, once per distribution; the other users of
+     * the distribution wait for it). {@link Builder#start()} does it too; a launcher calls it early to
+     * build while its database starts. Returns whether it built now.
+     */
+    public static boolean buildOptimized(Path home, Duration timeout) {
+        return Builder.ensureOptimized(home.toAbsolutePath(), timeout);
+    }
+
     // --- a running server ------------------------------------------------------------------------
 
     public String baseUrl() {
@@ -153,7 +191,7 @@ public final class KeycloakServer {
         return process.pid();
     }
 
-    /** The command line it was started with ({@code bash …/bin/kc.sh start-dev …}). */
+    /** The command line it was started with ({@code bash …/bin/kc.sh start --optimized …}). */
     public List<String> command() {
         return command;
     }
@@ -306,7 +344,7 @@ public final class KeycloakServer {
         private String databasePassword;
         private Path realmFile;
         private Path log;
-        private Duration startTimeout = Duration.ofMinutes(4);
+        private Duration startTimeout = Duration.ofMinutes(6);
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Consumer<KeycloakServer> onProcessStarted = server -> { };
         private BooleanSupplier cancelled = () -> false;
@@ -346,7 +384,7 @@ public final class KeycloakServer {
             return this;
         }
 
-        /** How long the first answer of the realm may take; default 4 minutes. */
+        /** How long the first answer of the realm may take; default 6 minutes (a first start on an empty database takes 4 minutes when two cores are shared with several builds). */
         public Builder startTimeout(Duration value) {
             startTimeout = value;
             return this;
@@ -388,7 +426,12 @@ public final class KeycloakServer {
             }
             copyRealm(kcHome, realm);
 
-            List<String> command = List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "start-dev",
+            ensureOptimized(kcHome, startTimeout);
+
+            List<String> command = List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                    "--http-enabled=true",
+                    // one node: a local cache, no cluster discovery (JGroups) at start
+                    "--cache=local",
                     "--http-host=127.0.0.1",
                     "--http-port=" + httpPort,
                     "--hostname=http://127.0.0.1:" + httpPort,
@@ -402,9 +445,8 @@ public final class KeycloakServer {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("JAVA_HOME", System.getProperty("java.home"));
-            if (System.getenv("JAVA_OPTS_APPEND") == null) {
-                // C1 only: a first start on an empty database takes ~45 s instead of ~65 s on two cores
-                env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+            if (System.getenv("JAVA_OPTS") == null) {
+                env.put("JAVA_OPTS", JAVA_OPTS);
             }
             env.putAll(environment);
 
@@ -429,6 +471,68 @@ public final class KeycloakServer {
             } catch (RuntimeException | Error e) {
                 server.stop(Duration.ofSeconds(10));
                 throw e;
+            }
+        }
+
+        /**
+         * Runs Keycloak's build step ({@code kc.sh build} with {@link #BUILD_OPTIONS}) unless the
+         * distribution was built with them already, so that every start is {@code start --optimized}
+         * (no re-augmentation, ~30 s less on two cores). Once per distribution: the test JVMs and
+         * launchers of a checkout share it, so the first one builds under a file lock, the others wait.
+         */
+        static boolean ensureOptimized(Path kcHome, Duration timeout) {
+            Path stamp = kcHome.resolve(BUILD_STAMP);
+            String expected = String.join(" ", BUILD_OPTIONS) + "\n";
+            if (isBuilt(stamp, expected)) {
+                return false;
+            }
+            Path lockFile = kcHome.resolve("data/.chanjiao-build.lock");
+            try {
+                Files.createDirectories(lockFile.getParent());
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = channel.lock()) {
+                    if (isBuilt(stamp, expected)) {
+                        return false; // another JVM built it while this one waited
+                    }
+                    Path buildLog = kcHome.resolve("data/build.log");
+                    List<String> command = new ArrayList<>(List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "build"));
+                    command.addAll(BUILD_OPTIONS);
+                    ProcessBuilder builder = new ProcessBuilder(command).directory(kcHome.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.to(buildLog.toFile()))
+                            .redirectInput(ProcessBuilder.Redirect.PIPE);
+                    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                    if (System.getenv("JAVA_OPTS") == null) {
+                        builder.environment().put("JAVA_OPTS", JAVA_OPTS);
+                    }
+                    Process build = builder.start();
+                    build.getOutputStream().close();
+                    if (!build.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                        build.descendants().forEach(ProcessHandle::destroyForcibly);
+                        build.destroyForcibly();
+                        throw new StartFailure("kc.sh build did not finish in " + timeout.toSeconds() + " s; last lines of "
+                                + buildLog + ":\n" + tail(buildLog, 25), null);
+                    }
+                    if (build.exitValue() != 0) {
+                        throw new StartFailure("kc.sh build " + String.join(" ", BUILD_OPTIONS) + " failed with code "
+                                + build.exitValue() + "; last lines of " + buildLog + ":\n" + tail(buildLog, 25), null);
+                    }
+                    Files.writeString(stamp, expected);
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new StartFailure("cannot build Keycloak in " + kcHome + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartFailure("interrupted while building Keycloak", e);
+            }
+        }
+
+        private static boolean isBuilt(Path stamp, String expected) {
+            try {
+                return Files.isRegularFile(stamp) && Files.readString(stamp).equals(expected);
+            } catch (IOException e) {
+                return false;
             }
         }
 
