@@ -478,7 +478,8 @@ public final class LocalPlatform implements AutoCloseable {
                     "--chanjiao.postgres.username=postgres",
                     "--chanjiao.postgres.password=",
                     "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
-                    "--chanjiao.keycloak.url=" + settings.keycloakUrl()));
+                    "--chanjiao.keycloak.url=" + settings.keycloakUrl(),
+                    "--chanjiao.demo.clock-control=true")); // a demo platform: deploy/scenario moves its time
             if (service.isGateway()) {
                 for (LocalSettings.Service target : settings.services()) {
                     if (!target.isGateway()) {
