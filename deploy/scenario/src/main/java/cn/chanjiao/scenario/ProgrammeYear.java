@@ -56,6 +56,7 @@ public final class ProgrammeYear {
     final Map<String, Expert> experts = new LinkedHashMap<>();
     final List<JsonNode> approvedPlatforms = new ArrayList<>();
     private int steps;
+    private int listRows;
     private int checks;
     private JsonNode shanxiProgramme;
 
@@ -72,13 +73,14 @@ public final class ProgrammeYear {
 
     /** What the run did, for the README and the closing note. */
     public record Summary(int requests, int tokenRequests, int steps, int checks, int organisations, int applications,
-            int approvedPlatforms, Duration wallTime) {
+            int approvedPlatforms, int listRows, Duration wallTime) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d steps, %d checks, %d API requests (+%d token requests), %d organisations,"
-                    + " %d applications, %d approved platforms, %.0f s", steps, checks, requests, tokenRequests,
-                    organisations, applications, approvedPlatforms, wallTime.toMillis() / 1000.0);
+                    + " %d applications, %d approved platforms, %d supply-demand rows imported, %.0f s", steps, checks,
+                    requests, tokenRequests, organisations, applications, approvedPlatforms, listRows,
+                    wallTime.toMillis() / 1000.0);
         }
     }
 
@@ -94,13 +96,15 @@ public final class ProgrammeYear {
         applyToTheShanxiProgramme();
         reviewShortlistNoticeAndApprove();
         approvedPlatformsReachReportingAndIndicators();
+        supplyDemandListsAndUndertaking();
+        annualReportsOnTimeAndLate();
         resetClock();
         return summary();
     }
 
     public Summary summary() {
         return new Summary(api.requests(), api.tokenRequests(), steps, checks, organisations.size(), applications.size(),
-                approvedPlatforms.size(), Duration.between(began, Instant.now()));
+                approvedPlatforms.size(), listRows, Duration.between(began, Instant.now()));
     }
 
     // --- time ---------------------------------------------------------------------------------------
@@ -661,6 +665,145 @@ public final class ProgrammeYear {
             organisations.get("hz-iot").admin().get("/api/v1/indicators/platforms/" + platformId).expectOneOf(403, 404);
             organisations.get("hz-iot").admin().get("/api/v1/reports?platformId=" + platformId).expectOneOf(403, 404);
         }
+    }
+
+    // --- 4. lists, undertaking, reports ---------------------------------------------------------------
+
+    /** Rows per list kind of platform A: 1,050 in all. */
+    static final Map<String, Integer> LIST_ROWS = new LinkedHashMap<>(Map.of("TALENT_DEMAND", 400, "TALENT_SUPPLY", 300,
+            "TECH_DEMAND", 200, "TECH_SUPPLY", 150));
+
+    String platformOf(Application application) {
+        return approvedPlatforms.stream().filter(p -> p.path("applicationId").asString().equals(application.id().toString()))
+                .findFirst().orElseThrow().path("id").asString();
+    }
+
+    void supplyDemandListsAndUndertaking() {
+        setClock("2024-02-20T10:00:00+08:00");
+        Application a = applications.get("A");
+        String platformId = platformOf(a);
+        Caller lead = a.filer().admin();
+        step("4. A's lead enterprise fills the four supply-demand lists of 2024 in Excel templates and imports them ("
+                + LIST_ROWS.values().stream().mapToInt(Integer::intValue).sum() + " rows)");
+        organisations.get("hz-iot").admin().post("/api/v1/supply-demand/lists")
+                .json(Map.of("platformId", platformId, "kind", "TALENT_DEMAND", "year", 2024, "industry", "新能源汽车")).expect(403);
+        String techDemandList = null;
+        int seed = 0;
+        for (Map.Entry<String, Integer> kind : LIST_ROWS.entrySet()) {
+            JsonNode list = lead.post("/api/v1/supply-demand/lists")
+                    .json(Map.of("platformId", platformId, "kind", kind.getKey(), "year", 2024, "industry", "新能源汽车")).expect(201).json();
+            String listId = list.path("id").asString();
+            byte[] template = lead.get("/api/v1/supply-demand/templates/" + kind.getKey() + ".xlsx").expect(200).bytes();
+            byte[] filled = Sheets.fill(template, kind.getKey(), kind.getValue(), seed);
+            seed += kind.getValue();
+            String key = "scenario-import-" + listId;
+            JsonNode imported = lead.post("/api/v1/supply-demand/lists/" + listId + "/import").ifMatch(list.path("version").asLong())
+                    .idempotencyKey(key).file(kind.getKey() + "-2024.xlsx", filled, Map.of()).expect(200).json();
+            check(imported.path("rows").asInt() == kind.getValue(), kind.getKey() + " imported " + kind.getValue() + " rows: " + imported);
+            JsonNode replay = lead.post("/api/v1/supply-demand/lists/" + listId + "/import").ifMatch(list.path("version").asLong())
+                    .idempotencyKey(key).file(kind.getKey() + "-2024.xlsx", filled, Map.of()).expect(200).json();
+            check(replay.path("replayed").asBoolean(), "a retried import is a replay");
+            listRows += kind.getValue();
+            JsonNode published = lead.post("/api/v1/supply-demand/lists/" + listId + "/publish")
+                    .ifMatch(imported.path("version").asLong()).expect(200).json();
+            check(published.path("status").asString().equals("PUBLISHED"), kind.getKey() + " PUBLISHED: " + published.path("status"));
+            if (kind.getKey().equals("TECH_DEMAND")) {
+                techDemandList = listId;
+            }
+        }
+        byte[] export = lead.get("/api/v1/supply-demand/lists/" + techDemandList + "/export.xlsx").expect(200).bytes();
+        check(Sheets.dataRows(export) == LIST_ROWS.get("TECH_DEMAND"), "the export holds the 200 tech demands");
+
+        step("4. anyone searches the published lists by a Chinese keyword, no token; matching recommends supplies");
+        JsonNode found = publicVisitor.get("/api/v1/public/supply-demand/rows?q=" + encode("焊接") + "&platformId=" + platformId
+                + "&size=50").expect(200).json();
+        check(found.path("totalItems").asLong() > 0 || found.path("total").asLong() > 0, "焊接 finds rows: " + found.path("totalItems"));
+        for (JsonNode row : found.path("items")) {
+            check((row.path("unitName").asString() + row.path("description").asString() + row.path("major").asString())
+                    .contains("焊接"), "a hit contains 焊接");
+        }
+        JsonNode demands = lead.get("/api/v1/supply-demand/lists/" + techDemandList + "/rows?size=5").expect(200).json();
+        String demandId = demands.path("items").get(0).path("id").asString();
+        JsonNode matches = publicVisitor.get("/api/v1/public/supply-demand/rows/" + demandId + "/matches?limit=5").expect(200).json();
+        JsonNode matchItems = matches.isArray() ? matches : matches.path("items").isArray() ? matches.path("items") : matches.path("matches");
+        check(matchItems.size() > 0, "a tech demand has recommended supplies: " + matches);
+
+        step("4. a member university undertakes a tech demand, reports progress and evidence, completes it; the lead confirms");
+        organisations.get("hz-iot").admin().post("/api/v1/supply-demand/rows/" + demandId + "/undertakings")
+                .json(Map.of("plan", "承接")).expectOneOf(403, 404);
+        Caller university = organisations.get("sx-tech-univ").admin();
+        JsonNode undertaking = university.post("/api/v1/supply-demand/rows/" + demandId + "/undertakings")
+                .json(Map.of("plan", "组建焊接工艺攻关团队，6个月内完成工艺优化与验证。")).expect(201).json();
+        String undertakingId = undertaking.path("id").asString();
+        organisations.get("dt-college").admin().post("/api/v1/supply-demand/rows/" + demandId + "/undertakings")
+                .json(Map.of("plan", "也想承接")).expectOneOf(403, 409);
+        university.post("/api/v1/supply-demand/undertakings/" + undertakingId + "/progress")
+                .json(Map.of("percent", 60, "note", "完成工艺参数试验，进入小批量验证。")).send().expectOneOf(200, 201);
+        university.post("/api/v1/supply-demand/undertakings/" + undertakingId + "/evidence")
+                .file("验收报告.pdf", pdf("焊接工艺优化验收报告"), Map.of()).send().expectOneOf(200, 201);
+        university.post("/api/v1/supply-demand/undertakings/" + undertakingId + "/completion")
+                .json(Map.of("summary", "焊接工艺优化完成，焊缝一次合格率由92%提升至98.5%。")).send().expectOneOf(200, 201);
+        JsonNode confirmed = lead.post("/api/v1/supply-demand/undertakings/" + undertakingId + "/confirmation")
+                .json(Map.of("confirmed", true, "comment", "验收通过")).send().expectOneOf(200, 201).json();
+        check(confirmed.path("status").asString().equals("COMPLETED"), "the undertaking is COMPLETED: " + confirmed.path("status"));
+    }
+
+    void annualReportsOnTimeAndLate() {
+        Application a = applications.get("A");
+        Application b = applications.get("B");
+        step("4. A submits its 2024 annual work plan and supply-demand lists obligation on time (February)");
+        JsonNode outlines = a.filer().admin().get("/api/v1/reports/outlines").expect(200).json();
+        check(outlines.size() > 0, "report outlines are published");
+        JsonNode plan = submitReport(a, "ANNUAL_WORK_PLAN", 2024);
+        check(plan.path("onTime").asBoolean(), "A's annual work plan is on time");
+        JsonNode lists = submitReport(a, "SUPPLY_DEMAND_LISTS", 2024);
+        check(lists.path("onTime").asBoolean(), "A's supply-demand lists obligation is on time");
+
+        step("4. B submits its 2024 industry analysis late (10 April, after the first quarter)");
+        setClock("2024-04-10T10:00:00+08:00");
+        JsonNode analysis = submitReport(b, "INDUSTRY_ANALYSIS", 2024);
+        check(!analysis.path("onTime").asBoolean(), "B's industry analysis is late: " + analysis.path("onTime"));
+        organisations.get("hz-iot").admin().get("/api/v1/reports/" + analysis.path("id").asString()).expectOneOf(403, 404);
+        adminShanxi.get("/api/v1/reports/" + analysis.path("id").asString()).expect(200);
+    }
+
+    JsonNode submitReport(Application application, String kind, int year) {
+        Caller lead = application.filer().admin();
+        String platformId = platformOf(application);
+        JsonNode obligations = lead.get("/api/v1/reports?platformId=" + platformId + "&year=" + year).expect(200).json();
+        JsonNode items = obligations.isArray() ? obligations : obligations.path("items");
+        JsonNode obligation = null;
+        for (JsonNode item : items) {
+            if (item.path("kind").asString().equals(kind)) {
+                obligation = item;
+            }
+        }
+        if (obligation == null) {
+            throw new ScenarioFailure("no " + kind + " " + year + " obligation for " + application.name() + ": " + obligations);
+        }
+        String id = obligation.path("id").asString();
+        JsonNode report = lead.get("/api/v1/reports/" + id).expect(200).json();
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (JsonNode section : report.path("sections")) {
+            int limit = Math.min(section.path("limit").asInt(800), 600);
+            String text = (application.name() + section.path("title").asString()
+                    + "：本年度围绕人才培养、技术攻关和资源共享推进各项任务，按季度跟踪落实。").repeat(4);
+            sections.put(section.path("code").asString(), text.length() > limit ? text.substring(0, limit) : text);
+        }
+        long version = report.path("version").asLong();
+        if (!sections.isEmpty()) {
+            version = lead.put("/api/v1/reports/" + id + "/sections").ifMatch(version).json(Map.of("sections", sections))
+                    .expect(200).json().path("version").asLong();
+        }
+        version = lead.post("/api/v1/reports/" + id + "/attachments?role=STAMPED_PDF")
+                .file(kind + "-" + year + ".pdf", pdf(application.name() + kind + year), Map.of()).expect(200).json()
+                .path("version").asLong();
+        return lead.post("/api/v1/reports/" + id + "/submit").ifMatch(version).idempotencyKey("scenario-report-" + id)
+                .expect(200).json();
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
