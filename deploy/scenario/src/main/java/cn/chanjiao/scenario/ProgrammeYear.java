@@ -56,6 +56,9 @@ public final class ProgrammeYear {
     final Map<String, Expert> experts = new LinkedHashMap<>();
     final List<JsonNode> approvedPlatforms = new ArrayList<>();
     private int steps;
+    private WebhookReceiver webhooks;
+    private boolean webhooksSubscribed;
+    private int webhooksVerified;
     private int listRows;
     private int checks;
     private JsonNode shanxiProgramme;
@@ -73,13 +76,14 @@ public final class ProgrammeYear {
 
     /** What the run did, for the README and the closing note. */
     public record Summary(int requests, int tokenRequests, int steps, int checks, int organisations, int applications,
-            int approvedPlatforms, int listRows, Duration wallTime) {
+            int approvedPlatforms, int listRows, int webhooksVerified, Duration wallTime) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d steps, %d checks, %d API requests (+%d token requests), %d organisations,"
-                    + " %d applications, %d approved platforms, %d supply-demand rows imported, %.0f s", steps, checks,
-                    requests, tokenRequests, organisations, applications, approvedPlatforms, listRows,
+                    + " %d applications, %d approved platforms, %d supply-demand rows imported, %d signed webhooks verified,"
+                    + " %.0f s", steps, checks, requests, tokenRequests, organisations, applications, approvedPlatforms, listRows,
+                    webhooksVerified,
                     wallTime.toMillis() / 1000.0);
         }
     }
@@ -91,20 +95,31 @@ public final class ProgrammeYear {
     }
 
     public Summary run() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            webhooks = receiver;
+            return runWithReceiver();
+        } finally {
+            webhooks = null;
+        }
+    }
+
+    private Summary runWithReceiver() {
         setClock("2023-08-15T09:00:00+08:00");
         registerAndVerifyOrganisations();
+        subscribeWebhooks();
         applyToTheShanxiProgramme();
         reviewShortlistNoticeAndApprove();
         approvedPlatformsReachReportingAndIndicators();
         supplyDemandListsAndUndertaking();
         annualReportsOnTimeAndLate();
+        inboxesAndWebhooks();
         resetClock();
         return summary();
     }
 
     public Summary summary() {
         return new Summary(api.requests(), api.tokenRequests(), steps, checks, organisations.size(), applications.size(),
-                approvedPlatforms.size(), listRows, Duration.between(began, Instant.now()));
+                approvedPlatforms.size(), listRows, webhooksVerified, Duration.between(began, Instant.now()));
     }
 
     // --- time ---------------------------------------------------------------------------------------
@@ -804,6 +819,68 @@ public final class ProgrammeYear {
 
     static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // --- 6. notifications ------------------------------------------------------------------------------
+
+    static final List<String> WEBHOOK_TYPES = List.of("ApplicationSubmitted", "PublicNoticeStarted", "PlatformApproved");
+
+    void subscribeWebhooks() {
+        step("6. Shanxi's and Zhejiang's provincial platforms subscribe webhooks (a small HTTP server of the scenario)");
+        Response shanxi = integrationShanxi.post("/api/v1/notifications/webhooks/subscriptions").json(Map.of(
+                "url", webhooks.url("/shanxi"), "eventTypes", WEBHOOK_TYPES, "description", "山西省产教融合信息平台")).send();
+        if (shanxi.status() == 400 && shanxi.text().contains("url")) {
+            out.println("           (this platform refuses loopback webhook URLs: start it with"
+                    + " CHANJIAO_NOTIFICATION_WEBHOOKS_ALLOWEDHOSTS=127.0.0.1 to see the webhooks; skipped) " + shanxi.text());
+            return;
+        }
+        shanxi.expect(201);
+        check(shanxi.json().path("authorityCode").asString().equals("140000"), "the subscription is scoped to Shanxi");
+        webhooks.secret("/shanxi", shanxi.json().path("secret").asString());
+        JsonNode zhejiang = integrationZhejiang.post("/api/v1/notifications/webhooks/subscriptions").json(Map.of(
+                "url", webhooks.url("/zhejiang"), "eventTypes", WEBHOOK_TYPES, "description", "浙江省产教融合信息平台")).expect(201).json();
+        webhooks.secret("/zhejiang", zhejiang.path("secret").asString());
+        integrationZhejiang.get("/api/v1/notifications/webhooks/subscriptions/" + shanxi.json().path("id").asString()).expect(404);
+        webhooksSubscribed = true;
+    }
+
+    void inboxesAndWebhooks() {
+        step("6. inboxes: the lead enterprise was told of its verification and approval; Hangzhou's people were not");
+        Application a = applications.get("A");
+        Caller lead = a.filer().admin();
+        JsonNode inbox = await(Duration.ofSeconds(120), "the approval in A's inbox", () -> {
+            JsonNode page = lead.get("/api/v1/notifications/inbox?size=50").expect(200).json();
+            return page.toString().contains("PLATFORM_APPROVED") || page.toString().contains(a.name()) ? page : null;
+        });
+        check(inbox.path("items").size() >= 2, "A's lead has several notifications: " + inbox.path("items").size());
+        JsonNode unread = lead.get("/api/v1/notifications/inbox/unread-count").expect(200).json();
+        check(unread.path("unread").asInt() > 0, "unread notifications are counted");
+        String first = inbox.path("items").get(0).path("id").asString();
+        organisations.get("hz-iot").admin().get("/api/v1/notifications/inbox/" + first).expect(404);
+        lead.post("/api/v1/notifications/inbox/" + first + "/read").send().expectOneOf(200, 204);
+        JsonNode hangzhou = organisations.get("hz-iot").admin().get("/api/v1/notifications/inbox?size=50").expect(200).json();
+        check(!hangzhou.toString().contains(a.name()), "Hangzhou's org admin was not told of Shanxi's platform");
+        JsonNode notice = adminShanxi.get("/api/v1/notifications/inbox?size=50").expect(200).json();
+        check(notice.path("items").size() > 0, "the Shanxi programme admin has notifications (registrations, the notice, the objection)");
+
+        if (!webhooksSubscribed) {
+            return;
+        }
+        step("6. Shanxi's platform received the province's events as signed CloudEvents; Zhejiang's none of them");
+        await(Duration.ofSeconds(120), "PlatformApproved delivered to Shanxi's webhook", () ->
+                webhooks.deliveries().stream().anyMatch(d -> d.path().equals("/shanxi") && "PlatformApproved".equals(d.type()))
+                        ? Boolean.TRUE : null);
+        for (WebhookReceiver.Delivery delivery : webhooks.deliveries()) {
+            check(delivery.signatureValid(), "the HMAC of " + delivery.type() + " to " + delivery.path() + " verifies");
+            check(delivery.event().path("specversion").asString().equals("1.0"), "a CloudEvent 1.0");
+            if (delivery.path().equals("/zhejiang")) {
+                check(!delivery.event().toString().contains("\"140000\"") && !delivery.event().toString().contains(a.name()),
+                        "Zhejiang's platform gets none of Shanxi's events: " + delivery.event());
+            }
+        }
+        webhooksVerified = (int) webhooks.deliveries().stream().filter(WebhookReceiver.Delivery::signatureValid).count();
+        check(webhooks.deliveries().stream().anyMatch(d -> d.path().equals("/shanxi") && "ApplicationSubmitted".equals(d.type())),
+                "Shanxi's platform was told of the submissions");
     }
 
     // --- helpers ------------------------------------------------------------------------------------
