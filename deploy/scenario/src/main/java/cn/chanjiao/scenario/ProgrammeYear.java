@@ -112,6 +112,7 @@ public final class ProgrammeYear {
         approvedPlatformsReachReportingAndIndicators();
         supplyDemandListsAndUndertaking();
         annualReportsOnTimeAndLate();
+        indicatorCollection();
         inboxesAndWebhooks();
         resetClock();
         return summary();
@@ -819,6 +820,98 @@ public final class ProgrammeYear {
 
     static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // --- 5. indicators ---------------------------------------------------------------------------------
+
+    void indicatorCollection() {
+        Application a = applications.get("A");
+        Application b = applications.get("B");
+        String platformA = platformOf(a);
+        String platformB = platformOf(b);
+        step("5. 1 November 2024: the collection window opens for both platforms");
+        setClock("2024-11-05T10:00:00+08:00");
+        JsonNode yearA = await(Duration.ofSeconds(120), "the 2024 window open for A", () -> {
+            JsonNode year = a.filer().admin().get("/api/v1/indicators/platforms/" + platformA + "/years/2024").expect(200).json();
+            return year.path("state").asString().equals("OPEN") ? year : null;
+        });
+        organisations.get("hz-iot").admin().get("/api/v1/indicators/platforms/" + platformA + "/years/2024").expectOneOf(403, 404);
+        integrationZhejiang.get("/api/v1/indicators/platforms/" + platformA + "/years/2024").expectOneOf(403, 404);
+        integrationShanxi.get("/api/v1/indicators/platforms/" + platformA + "/years/2024").expect(200);
+
+        step("5. A saves its values (a stale save is refused), then submits");
+        List<Map<String, Object>> values = values(yearA, 1.0);
+        String path = "/api/v1/indicators/platforms/" + platformA + "/years/2024";
+        a.filer().admin().put(path + "/values").ifMatch(yearA.path("version").asLong() + 5).json(Map.of("values", values)).expect(412);
+        JsonNode saved = a.filer().admin().put(path + "/values").ifMatch(yearA.path("version").asLong())
+                .idempotencyKey("scenario-A-2024-save").json(Map.of("values", values)).expect(200).json();
+        JsonNode submitted = a.filer().admin().post(path + "/submission").ifMatch(saved.path("version").asLong())
+                .idempotencyKey("scenario-A-2024-submission").expect(200).json();
+        check(submitted.path("status").asString().equals("SUBMITTED") || submitted.path("state").asString().equals("SUBMITTED"),
+                "A's 2024 values are SUBMITTED: " + submitted.path("status"));
+
+        step("5. B submits, the programme admin reopens B's year for a correction, B saves and submits again");
+        String pathB = "/api/v1/indicators/platforms/" + platformB + "/years/2024";
+        JsonNode yearB = b.filer().admin().get(pathB).expect(200).json();
+        JsonNode savedB = b.filer().admin().put(pathB + "/values").ifMatch(yearB.path("version").asLong())
+                .json(Map.of("values", values(yearB, 0.8))).expect(200).json();
+        JsonNode submittedB = b.filer().admin().post(pathB + "/submission").ifMatch(savedB.path("version").asLong())
+                .idempotencyKey("scenario-B-2024-submission").expect(200).json();
+        adminHangzhou.post(pathB + "/reopening").json(Map.of("reason", "x", "deadline", "2024-12-10T23:59:59+08:00"))
+                .expectOneOf(403, 404);
+        adminShanxi.post(pathB + "/reopening").json(Map.of("reason", "技术服务到款额与财务凭证不一致，请更正。",
+                "deadline", "2024-12-10T23:59:59+08:00")).expectOneOf(200, 201);
+        JsonNode reopened = b.filer().admin().get(pathB).expect(200).json();
+        check(reopened.path("state").asString().equals("REOPENED"), "B's year is REOPENED: " + reopened.path("state"));
+        JsonNode corrected = b.filer().admin().put(pathB + "/values").ifMatch(reopened.path("version").asLong())
+                .json(Map.of("values", values(reopened, 0.9))).expect(200).json();
+        b.filer().admin().post(pathB + "/submission").ifMatch(corrected.path("version").asLong())
+                .idempotencyKey("scenario-B-2024-resubmission").expect(200);
+        check(submittedB.path("version").asLong() < corrected.path("version").asLong(), "the correction is a newer version");
+
+        step("5. plan vs actual and derived indicators: report timeliness, the completed tech demand");
+        JsonNode resultsA = a.filer().admin().get(path + "/results").expect(200).json();
+        check(resultsA.toString().contains("ON_TIME"), "A's results show a report on time");
+        JsonNode resultsB = b.filer().admin().get(pathB + "/results").expect(200).json();
+        check(resultsB.toString().contains("LATE"), "B's results show the late industry analysis");
+        JsonNode overview = adminShanxi.get("/api/v1/indicators/programmes/" + SX + "/years/2024/overview").expect(200).json();
+        check(overview.toString().contains(a.name()) && overview.toString().contains(b.name()), "the overview ranks both platforms");
+        Response zhejiang = integrationZhejiang.get("/api/v1/indicators/programmes/" + SX + "/years/2024/overview").send();
+        check(zhejiang.status() == 403 || !zhejiang.text().contains(a.name()), "Zhejiang's platform sees none of Shanxi's platforms");
+
+        step("5. after 15 December the Shanxi programme admin publishes the 2024 assessment");
+        setClock("2024-12-16T10:00:00+08:00");
+        adminShanxi.post("/api/v1/indicators/programmes/" + SX + "/years/2024/assessment").send().expectOneOf(200, 201);
+    }
+
+    /** A value for every indicator a platform enters: its target times {@code share}, or a plausible number. */
+    static List<Map<String, Object>> values(JsonNode year, double share) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (JsonNode indicator : year.path("indicators")) {
+            if (indicator.path("kind").asString().equals("DERIVED")) {
+                continue;
+            }
+            String type = indicator.path("valueType").asString();
+            double value;
+            if (indicator.path("target").isNumber()) {
+                value = indicator.path("target").asDouble() * share;
+            } else {
+                value = switch (type) {
+                    case "PERCENT" -> 60;
+                    case "DECIMAL" -> 3.5;
+                    default -> 12;
+                };
+            }
+            if (type.equals("PERCENT")) {
+                value = Math.min(100, value);
+            }
+            Object number = type.equals("INTEGER") ? (Object) Math.round(value) : (Object) (Math.round(value * 100) / 100.0);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("code", indicator.path("code").asString());
+            entry.put("value", number);
+            values.add(entry);
+        }
+        return values;
     }
 
     // --- 6. notifications ------------------------------------------------------------------------------
