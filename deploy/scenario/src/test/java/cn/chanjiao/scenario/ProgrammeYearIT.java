@@ -28,7 +28,8 @@ class ProgrammeYearIT {
         Path data = root.resolve("deploy/scenario/target/it-data");
         LocalPlatform.wipe(data);
         Instant began = Instant.now();
-        platform = LocalPlatform.start(LocalSettings.onFreePorts(root, data));
+        // a busy CI machine starts six JVMs slowly: give each more than the launcher's default 180 s
+        platform = LocalPlatform.start(LocalSettings.onFreePorts(root, data).withReadinessTimeout(Duration.ofMinutes(8)));
         System.out.println("platform ready in " + Duration.between(began, Instant.now()).toSeconds() + " s");
     }
 
