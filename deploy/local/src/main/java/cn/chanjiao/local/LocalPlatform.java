@@ -553,7 +553,11 @@ public final class LocalPlatform implements AutoCloseable {
                 "--chanjiao.kafka.bootstrap-servers=127.0.0.1:" + settings.kafkaPort(),
                 "--chanjiao.keycloak.url=" + settings.keycloakUrl(),
                 // demo data for the demo users of the realm (identity-service: their organisations)
-                "--chanjiao.demo.enabled=true"));
+                "--chanjiao.demo.enabled=true",
+                "--chanjiao.demo.clock-control=true", // a demo platform: deploy/scenario moves its time
+                // services that call identity-service find it on its port, not the default 8081
+                "--chanjiao.application.identity.url=http://127.0.0.1:" + settings.service("identity-service").port(),
+                "--chanjiao.notification.identity.url=http://127.0.0.1:" + settings.service("identity-service").port()));
         if (service.isGateway()) {
             for (LocalSettings.Service target : settings.services()) {
                 if (!target.isGateway()) {
