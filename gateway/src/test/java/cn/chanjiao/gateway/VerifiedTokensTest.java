@@ -23,7 +23,7 @@ class VerifiedTokensTest {
                 return Mono.error(new BadJwtException("signature"));
             }
             return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("u-" + token)
-                    .issuedAt(Instant.now().minusSeconds(5)).expiresAt(expiresAt).build());
+                    .issuedAt(expiresAt.minusSeconds(60)).expiresAt(expiresAt).build());
         });
     }
 
