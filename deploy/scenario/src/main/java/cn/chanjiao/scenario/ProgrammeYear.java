@@ -856,7 +856,8 @@ public final class ProgrammeYear {
         step("5. A saves its values (a stale save is refused), then submits");
         List<Map<String, Object>> values = values(yearA, 1.0);
         String path = "/api/v1/indicators/platforms/" + platformA + "/years/2024";
-        a.filer().admin().put(path + "/values").ifMatch(yearA.path("version").asLong() + 5).json(Map.of("values", values)).expect(412);
+        a.filer().admin().put(path + "/values").ifMatch(yearA.path("version").asLong() + 5)
+                .idempotencyKey("scenario-A-2024-stale" + RUN).json(Map.of("values", values)).expect(412);
         JsonNode saved = a.filer().admin().put(path + "/values").ifMatch(yearA.path("version").asLong())
                 .idempotencyKey("scenario-A-2024-save" + RUN).json(Map.of("values", values)).expect(200).json();
         JsonNode submitted = a.filer().admin().post(path + "/submission").ifMatch(saved.path("version").asLong())
@@ -868,7 +869,7 @@ public final class ProgrammeYear {
         String pathB = "/api/v1/indicators/platforms/" + platformB + "/years/2024";
         JsonNode yearB = b.filer().admin().get(pathB).expect(200).json();
         JsonNode savedB = b.filer().admin().put(pathB + "/values").ifMatch(yearB.path("version").asLong())
-                .json(Map.of("values", values(yearB, 0.8))).expect(200).json();
+                .idempotencyKey("scenario-B-2024-save" + RUN).json(Map.of("values", values(yearB, 0.8))).expect(200).json();
         JsonNode submittedB = b.filer().admin().post(pathB + "/submission").ifMatch(savedB.path("version").asLong())
                 .idempotencyKey("scenario-B-2024-submission" + RUN).expect(200).json();
         adminHangzhou.post(pathB + "/reopening").json(Map.of("reason", "x", "deadline", "2024-12-10T23:59:59+08:00"))
@@ -878,7 +879,7 @@ public final class ProgrammeYear {
         JsonNode reopened = b.filer().admin().get(pathB).expect(200).json();
         check(reopened.path("state").asString().equals("REOPENED"), "B's year is REOPENED: " + reopened.path("state"));
         JsonNode corrected = b.filer().admin().put(pathB + "/values").ifMatch(reopened.path("version").asLong())
-                .json(Map.of("values", values(reopened, 0.9))).expect(200).json();
+                .idempotencyKey("scenario-B-2024-correction" + RUN).json(Map.of("values", values(reopened, 0.9))).expect(200).json();
         b.filer().admin().post(pathB + "/submission").ifMatch(corrected.path("version").asLong())
                 .idempotencyKey("scenario-B-2024-resubmission" + RUN).expect(200);
         check(submittedB.path("version").asLong() < corrected.path("version").asLong(), "the correction is a newer version");
