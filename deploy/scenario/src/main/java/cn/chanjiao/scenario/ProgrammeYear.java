@@ -942,7 +942,9 @@ public final class ProgrammeYear {
             if (type.equals("PERCENT")) {
                 value = Math.min(100, value);
             }
-            Object number = type.equals("INTEGER") ? (Object) Math.round(value) : (Object) (Math.round(value * 100) / 100.0);
+            // COUNT (and INTEGER) take whole numbers; money and percentages two decimals
+            Object number = type.equals("COUNT") || type.equals("INTEGER") ? (Object) Math.round(value)
+                    : (Object) (Math.round(value * 100) / 100.0);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("code", indicator.path("code").asString());
             entry.put("value", number);
