@@ -918,7 +918,10 @@ public final class ProgrammeYear {
 
         step("5. after 15 December the Shanxi programme admin publishes the 2024 assessment");
         setClock("2024-12-16T10:00:00+08:00");
-        adminShanxi.post("/api/v1/indicators/programmes/" + SX + "/years/2024/assessment").send().expectOneOf(200, 201);
+        Response assessment = adminShanxi.post("/api/v1/indicators/programmes/" + SX + "/years/2024/assessment").send();
+        if (RUN.isEmpty() || assessment.status() != 409) { // published once per authority and year: a rerun finds it done
+            assessment.expectOneOf(200, 201);
+        }
     }
 
     /** A value for every indicator a platform enters: its target times {@code share}, or a plausible number. */
