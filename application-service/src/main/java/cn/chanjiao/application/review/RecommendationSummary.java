@@ -1,5 +1,6 @@
 package cn.chanjiao.application.review;
 
+import cn.chanjiao.kit.files.XlsxText;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -56,7 +57,7 @@ final class RecommendationSummary {
                 }
                 for (Line line : section.lines()) {
                     Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(line.rank());
+                    row.createCell(0).setCellValue(Integer.valueOf(line.rank()).doubleValue());
                     text(row, 1, line.name());
                     text(row, 2, String.join("、", line.leadUnits()));
                     text(row, 3, line.regionCode());
@@ -91,19 +92,11 @@ final class RecommendationSummary {
     }
 
     private static void text(Row row, int column, String value) {
-        row.createCell(column).setCellValue(safe(value));
+        row.createCell(column).setCellValue(XlsxText.safe(value == null ? "" : value));
     }
 
-    /**
-     * A cell's text that a spreadsheet will not run as a formula: text starting with {@code = + - @}, a tab or a
-     * carriage return gets a leading apostrophe (OWASP CSV/formula injection). Local until the kit offers one.
-     */
+    /** A cell's text as the kit's {@link XlsxText#safe} writes it (null as an empty cell). */
     static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return value == null ? "" : value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return XlsxText.safe(value == null ? "" : value);
     }
 }
