@@ -481,6 +481,10 @@ public final class LocalPlatform implements AutoCloseable {
                     "--chanjiao.keycloak.url=" + settings.keycloakUrl(),
                     // demo data for the demo users of the realm (identity-service: their organisations)
                     "--chanjiao.demo.enabled=true"));
+            // identity-service's callers find it on its port (default 8081; another one on free ports)
+            String identity = "http://127.0.0.1:" + settings.service("identity-service").port();
+            command.add("--chanjiao.application.identity.url=" + identity);
+            command.add("--chanjiao.notification.identity.url=" + identity);
             if (service.isGateway()) {
                 for (LocalSettings.Service target : settings.services()) {
                     if (!target.isGateway()) {
