@@ -7,9 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +20,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
@@ -100,6 +105,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> integrityViolation(DataIntegrityViolationException ex, WebRequest request) {
         log.info("integrity violation answered as 409: {}", ex.getMostSpecificCause().getMessage());
         return problem(ex, HttpStatus.CONFLICT, "problem.integrity", request);
+    }
+
+    /**
+     * The database is busy or out of reach (a statement or transaction timed out, no connection could be had):
+     * nothing was written, the client may retry — a 503 with Retry-After, never a 500.
+     */
+    @ExceptionHandler({ QueryTimeoutException.class, TransactionTimedOutException.class,
+            CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class })
+    ResponseEntity<Object> databaseBusy(Exception ex, WebRequest request) {
+        log.warn("database busy or unreachable, answered as 503 for {}: {}", describe(request), ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        ProblemDetail problem = problems.forCode(HttpStatus.SERVICE_UNAVAILABLE, "problem.databaseBusy",
+                LocaleContextHolder.getLocale());
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

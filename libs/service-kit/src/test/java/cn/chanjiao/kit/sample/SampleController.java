@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,6 +75,11 @@ class SampleController {
     @GetMapping("/boom")
     Map<String, Object> boom() {
         throw new IllegalStateException("secret internals");
+    }
+
+    @GetMapping("/busy")
+    Map<String, Object> busy() {
+        throw new QueryTimeoutException("canceling statement due to statement timeout: secret internals");
     }
 
     record SampleForm(@NotBlank @Size(max = 10) String name, @Min(2023) @Max(2030) int year) {

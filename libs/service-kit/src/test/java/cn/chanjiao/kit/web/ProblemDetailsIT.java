@@ -144,4 +144,13 @@ class ProblemDetailsIT {
         assertThat(response.json().path("requestId").asString()).isEqualTo("req-42");
         assertThat(response.header("X-Request-Id")).contains("req-42");
     }
+
+    @Test
+    void aBusyDatabaseIsA503WithRetryAfterNotA500() {
+        ApiResponse response = api.get("/api/v1/kit-sample/busy").bearer(applicant).send();
+
+        assertThat(response.isProblem(503)).as(response.toString()).isTrue();
+        assertThat(response.header("Retry-After")).contains("5");
+        assertThat(response.body()).doesNotContain("secret internals").contains("Idempotency-Key");
+    }
 }
