@@ -229,7 +229,7 @@ public final class IndicatorBench {
         mintTokens(platforms);
         runWorkers(bases, platforms, options.warmup, null, null);
         if (options.profile) {
-            measured.forEach((process, handle) -> jcmd(handle, "JFR.start", "name=bench", "settings=profile"));
+            measured.forEach((process, handle) -> startProfile(handle));
         }
         String loadBefore = loadAverage();
         Map<String, long[]> before = cpu(measured);
@@ -243,9 +243,7 @@ public final class IndicatorBench {
         result.load = loadBefore + " → " + loadAverage();
         if (options.profile) {
             for (Map.Entry<String, Process> entry : measured.entrySet()) {
-                Path recording = work.resolve("profile-" + name + "-" + entry.getKey() + ".jfr");
-                jcmd(entry.getValue(), "JFR.stop", "name=bench", "filename=" + recording);
-                String hot = Profiles.hot(recording, name + " / " + entry.getKey(), 25);
+                String hot = stopProfile(entry.getValue(), name, entry.getKey());
                 System.out.println(hot);
                 Files.writeString(work.resolve("profile-" + name + "-" + entry.getKey() + ".txt"), hot);
             }
@@ -536,6 +534,49 @@ public final class IndicatorBench {
     }
 
     /** Runs {@code jcmd <pid> command args…} (JFR control), waiting for it; failures are logged, not thrown. */
+    /** Starts the measured seconds' profile of a process: JFR ({@code --profile}) or async-profiler ({@code --profile=async}). */
+    void startProfile(Process process) {
+        if (options.asyncProfiler()) {
+            jcmd(process, "JVMTI.agent_load", asyncProfilerLibrary().toString(),
+                    // quoted: jcmd would read the options' "=" as its own key=value arguments
+                    "\"start,event=" + options.profileEvent + ",interval=" + Profiles.ASYNC_INTERVAL_NANOS + "\"");
+        } else {
+            jcmd(process, "JFR.start", "name=bench", "settings=profile");
+        }
+    }
+
+    /** Stops a process's profile, writes it under the work folder and returns its summary. */
+    String stopProfile(Process process, String run, String processName) throws IOException {
+        if (options.asyncProfiler()) {
+            Path stacks = work.resolve("profile-" + run + "-" + processName + ".collapsed");
+            jcmd(process, "JVMTI.agent_load", asyncProfilerLibrary().toString(), "\"stop,collapsed,file=" + stacks.toAbsolutePath() + "\"");
+            return Profiles.hotCollapsed(stacks, run + " / " + processName, 25);
+        }
+        Path recording = work.resolve("profile-" + run + "-" + processName + ".jfr");
+        jcmd(process, "JFR.stop", "name=bench", "filename=" + recording);
+        return Profiles.hot(recording, run + " / " + processName, 25);
+    }
+
+    /** async-profiler's agent, taken out of its Maven Central jar (tools.profiler:async-profiler:linux-x64) once. */
+    Path asyncProfilerLibrary() {
+        Path library = work.resolve("async-profiler/libasyncProfiler.so");
+        if (Files.isRegularFile(library)) {
+            return library.toAbsolutePath();
+        }
+        try {
+            Files.createDirectories(library.getParent());
+            try (var in = IndicatorBench.class.getResourceAsStream("/linux-x64/libasyncProfiler.so")) {
+                if (in == null) {
+                    throw new IllegalStateException("async-profiler's linux-x64 library is not on the bench's class path");
+                }
+                Files.copy(in, library);
+            }
+            return library.toAbsolutePath();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void jcmd(Process process, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(process.pid())));
@@ -927,7 +968,7 @@ public final class IndicatorBench {
     }
 
     record Options(Set<String> runs, String root, int platforms, int concurrency, int seconds, int warmup, int values, boolean fastDb,
-            boolean skipKill, boolean profile, boolean dbBaseline, int startSeconds, String work, String serviceJar, String gatewayJar, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
+            boolean skipKill, boolean profile, String profiler, String profileEvent, boolean dbBaseline, int startSeconds, String work, String serviceJar, String gatewayJar, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -942,7 +983,8 @@ public final class IndicatorBench {
                     Integer.parseInt(given.getOrDefault("concurrency", "64")), Integer.parseInt(given.getOrDefault("seconds", "30")),
                     Integer.parseInt(given.getOrDefault("warmup", "10")), Integer.parseInt(given.getOrDefault("values", "40")),
                     given.containsKey("fast-db"), given.containsKey("skip-kill"),
-                    given.containsKey("profile"), !given.containsKey("no-db-baseline"),
+                    given.containsKey("profile"), given.getOrDefault("profile", "jfr").equals("async") ? "async" : "jfr",
+                    given.getOrDefault("profile-event", "ctimer"), !given.containsKey("no-db-baseline"),
                     Integer.parseInt(given.getOrDefault("start-seconds", "600")),
                     given.getOrDefault("work", "deploy/bench-indicator/target"),
                     given.getOrDefault("service-jar", "indicator-service/target/indicator-service.jar"),
@@ -950,6 +992,10 @@ public final class IndicatorBench {
                     Long.parseLong(given.getOrDefault("kill-after-ms", "4000")),
                     Integer.parseInt(given.getOrDefault("outbox-wait-seconds", "120")),
                     given.getOrDefault("service-heap", "768m"), given.getOrDefault("gateway-heap", "512m"));
+        }
+
+        boolean asyncProfiler() {
+            return profile && profiler.equals("async");
         }
     }
 }

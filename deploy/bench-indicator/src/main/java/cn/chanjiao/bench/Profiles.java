@@ -64,7 +64,91 @@ final class Profiles {
             new String[] { "com.github.benmanes.caffeine", "Caffeine" },
             new String[] { "cn.chanjiao", "Chanjiao code" });
 
+    /** async-profiler's sampling interval: 1 ms of CPU time per sample ({@code event=ctimer} counts CPU time per thread). */
+    static final long ASYNC_INTERVAL_NANOS = 1_000_000;
+
     private Profiles() {
+    }
+
+    /**
+     * The same summary from async-profiler's collapsed stacks ({@code root;...;leaf count} per line): every
+     * thread that used CPU is sampled, JIT compiler and GC threads and native/kernel frames included, so
+     * the library shares add up to the process's whole CPU, not only its Java code's.
+     */
+    static String hotCollapsed(Path stacks, String title, int top) throws IOException {
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> libraries = new HashMap<>();
+        Map<String, Integer> ours = new HashMap<>();
+        int samples = 0;
+        for (String line : java.nio.file.Files.readAllLines(stacks)) {
+            int space = line.lastIndexOf(' ');
+            if (space <= 0) {
+                continue;
+            }
+            int count = Integer.parseInt(line.substring(space + 1).trim());
+            List<String> frames = new java.util.ArrayList<>(List.of(line.substring(0, space).split(";")));
+            java.util.Collections.reverse(frames); // leaf first, as in JFR
+            frames.replaceAll(Profiles::javaName);
+            samples += count;
+            self.merge(frames.get(0), count, Integer::sum);
+            libraries.merge(libraryOfNames(frames), count, Integer::sum);
+            Set<String> seen = new HashSet<>();
+            for (String method : frames) {
+                if (method.startsWith("cn.chanjiao.") && seen.add(method)) {
+                    ours.merge(method, count, Integer::sum);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%nprofile %s: %d CPU samples of %d ms (async-profiler, %s)%n", title, samples, ASYNC_INTERVAL_NANOS / 1_000_000,
+                stacks.getFileName()));
+        section(out, "hottest frames (self)", self, samples, top);
+        section(out, "by library (innermost frame outside the JDK; JVM threads by kind)", libraries, samples, top);
+        section(out, "Chanjiao methods (inclusive)", ours, samples, 12);
+        return out.toString();
+    }
+
+    /** A Java frame {@code a/b/C.m_[j]} as {@code a.b.C.m}; native and kernel frames unchanged. */
+    private static String javaName(String frame) {
+        String name = frame.endsWith("]") && frame.lastIndexOf("_[") > 0 ? frame.substring(0, frame.lastIndexOf("_[")) : frame;
+        return isJava(name) ? name.replace('/', '.') : name;
+    }
+
+    private static boolean isJava(String frame) {
+        return frame.indexOf('/') > 0 && !frame.contains("::") && !frame.startsWith("[");
+    }
+
+    private static String libraryOfNames(List<String> frames) {
+        boolean anyJava = false;
+        for (String frame : frames) {
+            if (!frame.contains(".") || frame.contains("::") || frame.startsWith("[")) {
+                continue; // native or kernel
+            }
+            anyJava = true;
+            if (frame.startsWith("java.") || frame.startsWith("jdk.") || frame.startsWith("sun.") || frame.startsWith("javax.")
+                    || frame.startsWith("com.sun.")) {
+                continue;
+            }
+            for (String[] library : LIBRARIES) {
+                if (frame.startsWith(library[0])) {
+                    return library[1];
+                }
+            }
+            String[] parts = frame.split("\\.");
+            return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
+        }
+        if (anyJava) {
+            return "JDK only";
+        }
+        String stack = String.join(";", frames);
+        if (stack.contains("CompileBroker") || stack.contains("C2Compiler") || stack.contains("Compilation::")) {
+            return "JVM: JIT compiler";
+        }
+        if (stack.contains("GC") || stack.contains("Scavenge") || stack.contains("ParallelCompact") || stack.contains("VMThread")
+                || stack.contains("SafepointSynchronize")) {
+            return "JVM: GC, VM thread";
+        }
+        return "JVM/native other";
     }
 
     static String hot(Path recording, String title, int top) throws IOException {
