@@ -69,8 +69,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         if (limit.unlimited()) {
             return chain.filter(exchange);
         }
-        Bucket bucket = buckets.get(caller + "|" + limit,
-                key -> newBucket(limit));
+        // the caller's kind ("token:" or "address:") decides its limit, so the caller alone is the key
+        Bucket bucket = buckets.get(caller, key -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set(REMAINING, Long.toString(probe.getRemainingTokens()));

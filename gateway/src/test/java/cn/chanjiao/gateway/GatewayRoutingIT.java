@@ -50,7 +50,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
  * to prove round-robin spreading and that GETs skip a dead instance.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a cold gateway on a busy machine may need more than the default 5 s for its first answer
 class GatewayRoutingIT {
 
     private static final String SIMPLE_INSTANCES = "spring.cloud.discovery.client.simple.instances.";

@@ -38,7 +38,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
         "chanjiao.gateway.rate-limit.anonymous.capacity=2",
         "chanjiao.gateway.rate-limit.anonymous.refill=1",
         "chanjiao.gateway.rate-limit.anonymous.period=1m" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S") // a cold gateway on a busy machine may need more than the default 5 s for its first answer
 class RateLimitIT {
 
     private static final WireMockServer KEYCLOAK = started();

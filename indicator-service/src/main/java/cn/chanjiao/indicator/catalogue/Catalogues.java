@@ -36,7 +36,8 @@ public class Catalogues implements SmartInitializingSingleton {
     private final Clock clock;
     private final IndicatorServiceProperties properties;
     private volatile Map<String, Catalogue> cached;
-    private volatile java.time.Instant cachedAt = java.time.Instant.EPOCH;
+    /** {@link System#nanoTime()} of the last read: the refresh is about this instance's copy, not the business (demo) clock. */
+    private volatile long cachedAt;
 
     /** How long an instance keeps the catalogues it read before reading them again (a programme's window may move). */
     static final java.time.Duration REFRESH = java.time.Duration.ofMinutes(1);
@@ -120,7 +121,23 @@ public class Catalogues implements SmartInitializingSingleton {
 
     private Map<String, Catalogue> load() {
         Map<String, Catalogue> current = cached;
-        if (current != null && clock.instant().isAfter(cachedAt.plus(REFRESH))) {
+        if (current != null && !expired()) {
+            return current;
+        }
+        // one reader at a time: when the copy expires under load, the other requests wait for its
+        // fresh copy instead of each parsing every catalogue again
+        synchronized (this) {
+            return reload();
+        }
+    }
+
+    private boolean expired() {
+        return System.nanoTime() - cachedAt > REFRESH.toNanos();
+    }
+
+    private Map<String, Catalogue> reload() {
+        Map<String, Catalogue> current = cached;
+        if (current != null && expired()) {
             current = null;
         }
         if (current == null) {
@@ -131,7 +148,7 @@ public class Catalogues implements SmartInitializingSingleton {
             current = java.util.Collections.unmodifiableMap(read);
             if (!current.isEmpty()) {
                 cached = current;
-                cachedAt = clock.instant();
+                cachedAt = System.nanoTime();
             }
         }
         return current;

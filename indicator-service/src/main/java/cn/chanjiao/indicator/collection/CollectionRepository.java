@@ -86,16 +86,19 @@ public class CollectionRepository {
         return expectedVersion + 1;
     }
 
+    /** Built once: the save runs it on every request. */
+    private static final String LOCK_WITH_PLATFORM = "select y.id as year_id, y.platform_id as year_platform_id, y.year, "
+            + "y.status as year_status, y.version, y.deadline, y.reopen_reason, y.submitted_at, y.submitted_by, "
+            + "y.updated_at as year_updated_at, " + PlatformRepository.columns("p")
+            + " from platform_year y join platform p on p.id = y.platform_id where y.platform_id = ? and y.year = ? for update of y";
+
     /**
      * A platform-year locked for this transaction together with its platform, in one round trip; empty
      * when the platform-year does not exist yet (or the platform does not). The platform's row is read
      * as of the statement's start, as a read before the transaction would be.
      */
     Optional<Locked> lockWithPlatform(UUID platformId, int year) {
-        return jdbc.sql("select y.id as year_id, y.platform_id as year_platform_id, y.year, y.status as year_status, y.version, "
-                + "y.deadline, y.reopen_reason, y.submitted_at, y.submitted_by, y.updated_at as year_updated_at, "
-                + PlatformRepository.columns("p") + " from platform_year y join platform p on p.id = y.platform_id "
-                + "where y.platform_id = ? and y.year = ? for update of y")
+        return jdbc.sql(LOCK_WITH_PLATFORM)
                 .param(platformId).param(year)
                 .query((rs, n) -> new Locked(PlatformRepository.platform(rs, n), platformYear(rs, n))).optional();
     }
