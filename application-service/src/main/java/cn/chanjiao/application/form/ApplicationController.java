@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -242,7 +243,7 @@ class ApplicationController {
     @Operation(summary = "Submit: inside the registration window, complete and valid; once per Idempotency-Key")
     @ApiResponse(responseCode = "200", description = "The submitted application (`ETag` = its version); a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = ApplicationResponse.class)))
     @ApiResponse(responseCode = "503", description = "identity-service is unavailable; nothing was changed, retry after `Retry-After` seconds")
-    ResponseEntity<?> submit(@PathVariable UUID id, @RequestHeader(value = "Idempotency-Key", required = false) String key,
+    ResponseEntity<?> submit(@PathVariable UUID id, @Parameter(required = true) @RequestHeader(value = "Idempotency-Key", required = false) String key,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.required(ifMatch);
         FormService.Submission submission = forms.submit(id, key, expected, caller, ApplicationViews::response);

@@ -293,7 +293,7 @@ public final class ProgrammeYear {
                 // a retry of the same registration (a lost answer) creates nothing and answers the same
                 Response replay = publicVisitor.post("/api/v1/public/identity/registrations").idempotencyKey(key).json(body)
                         .expect(201);
-                check("true".equals(replay.header("Idempotency-Replayed")), "a retried registration is answered as a replay");
+                check("true".equals(replay.header("Idempotent-Replayed")), "a retried registration is answered as a replay");
                 check(replay.json().path("organisation").path("id").asString().equals(organisation.path("id").asString()),
                         "the replay names the same organisation");
             }

@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
 class RegistrationController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** On a replayed answer, as every service sends it. */
+    static final String REPLAYED = "Idempotent-Replayed";
+    /** The first name this endpoint gave the same header; kept for clients that read it. */
+    static final String DEPRECATED_REPLAYED = "Idempotency-Replayed";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
     private final RegistrationService registrations;
@@ -38,11 +42,12 @@ class RegistrationController {
 
     /**
      * 201 with the organisation ({@code PENDING}) and its org admin; the same answer again, with
-     * {@code Idempotency-Replayed: true}, for a retry with the same key and content.
+     * {@code Idempotent-Replayed: true} (the name every service uses), for a retry with the same key and
+     * content. {@code Idempotency-Replayed}, this endpoint's first name for it, is still sent (deprecated).
      */
     @PostMapping
     @ApiResponse(responseCode = "503", description = "Keycloak is unavailable; nothing was changed, retry after `Retry-After` seconds")
-    @ApiResponse(responseCode = "201", description = "The organisation (`PENDING`) and its org admin (`Location`); a retry with the same key and content gets the same answer with `Idempotency-Replayed: true`", content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @ApiResponse(responseCode = "201", description = "The organisation (`PENDING`) and its org admin (`Location`); a retry with the same key and content gets the same answer with `Idempotent-Replayed: true` (also sent, deprecated: `Idempotency-Replayed`)", content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     ResponseEntity<RegistrationResponse> register(
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody RegisterOrganisationRequest request) {
@@ -50,9 +55,11 @@ class RegistrationController {
             throw FieldProblems.single(messages, IDEMPOTENCY_KEY, idempotencyKey, "problem.idempotencyKeyFormat");
         }
         RegistrationService.Outcome outcome = registrations.register(request, idempotencyKey);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/api/v1/identity/organisations/" + outcome.response().organisation().id()))
-                .header("Idempotency-Replayed", String.valueOf(outcome.replayed()))
-                .body(outcome.response());
+        ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/identity/organisations/" + outcome.response().organisation().id()));
+        if (outcome.replayed()) {
+            created.header(REPLAYED, "true").header(DEPRECATED_REPLAYED, "true");
+        }
+        return created.body(outcome.response());
     }
 }

@@ -35,7 +35,9 @@ class RegistrationIdempotencyIT extends IdentityIntegrationTest {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
-        assertThat(retry.header("Idempotency-Replayed")).contains("true");
+        assertThat(retry.header("Idempotent-Replayed")).contains("true");
+        assertThat(retry.header("Idempotency-Replayed")).as("the deprecated name, still sent").contains("true");
+        assertThat(first.header("Idempotent-Replayed")).isEmpty();
         assertThat(retry.json()).isEqualTo(first.json());
         assertThat(jdbc.queryForObject("select count(*) from account where username = ?", Integer.class, username)).isEqualTo(1);
         assertThat(keycloak.user(username)).isPresent();

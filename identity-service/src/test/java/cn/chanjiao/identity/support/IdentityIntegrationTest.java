@@ -41,8 +41,15 @@ public abstract class IdentityIntegrationTest {
     protected final TestJwtIssuer tokens = TestJwtIssuer.get();
     protected static final KeycloakInspector keycloak = new KeycloakInspector(TestEngines::keycloak);
 
+    /**
+     * Every test here provisions in the real Keycloak, which starts in the background beside the
+     * context (40–90 s, longer on a busy machine): wait for it before the first request, or a test that
+     * registers straight through the API meets "connection refused" (seen: RegistrationIdempotencyIT at
+     * load average 20). Instant once it is up.
+     */
     @BeforeEach
     void connect() {
+        TestEngines.keycloak();
         api = new ApiClient("http://127.0.0.1:" + port);
     }
 

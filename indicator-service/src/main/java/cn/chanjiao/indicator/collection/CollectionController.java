@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -68,7 +69,7 @@ class CollectionController {
     @ApiResponse(responseCode = "200", description = "The values saved: new version (also the `ETag`), plausibility warnings; a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = SaveValuesResponse.class)))
     ResponseEntity<Object> save(@PathVariable UUID platformId, @PathVariable int year, @Valid @RequestBody SaveValuesRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) {
+            @Parameter(required = true) @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) {
         return answer(collection.save(platformId, year, request, ifMatch, key, caller));
     }
 
@@ -78,7 +79,7 @@ class CollectionController {
     @ApiResponse(responseCode = "200", description = "The submitted platform-year (`ETag` = its version); a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = PlatformYearResponse.class)))
     ResponseEntity<Object> submit(@PathVariable UUID platformId, @PathVariable int year,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) {
+            @Parameter(required = true) @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) {
         return answer(collection.submit(platformId, year, ifMatch, key, caller));
     }
 
@@ -107,7 +108,7 @@ class CollectionController {
     @ApiResponse(responseCode = "200", description = "The values saved: new version (also the `ETag`), plausibility warnings; a retry with the same `Idempotency-Key` gets the first answer with `Idempotent-Replayed: true`", content = @Content(schema = @Schema(implementation = SaveValuesResponse.class)))
     ResponseEntity<Object> importWorkbook(@PathVariable UUID platformId, @PathVariable int year, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+            @Parameter(required = true) @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
         return importFrom(platformId, year, request.getInputStream(), ifMatch, key, caller);
     }
 
@@ -118,7 +119,7 @@ class CollectionController {
     ResponseEntity<Object> importMultipart(@PathVariable UUID platformId, @PathVariable int year,
             @RequestPart("file") MultipartFile file,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+            @Parameter(required = true) @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
         try (InputStream in = file.getInputStream()) {
             return importFrom(platformId, year, in, ifMatch, key, caller);
         }
@@ -139,7 +140,7 @@ class CollectionController {
             + "实际值 or 填报值; optional 说明, 佐证材料), all or nothing, each platform's rows a batch save; Idempotency-Key required")
     @ApiResponse(responseCode = "200", description = "Per platform: rows saved, removed, unchanged, its new version and warnings; the platforms left as they were", content = @Content(schema = @Schema(implementation = YearImportService.ImportResponse.class)))
     ResponseEntity<Object> importYear(@PathVariable String programmeCode, @PathVariable int year, HttpServletRequest request,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+            @Parameter(required = true) @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
         return importYearFrom(programmeCode, year, request.getInputStream(), key, caller);
     }
 
@@ -149,7 +150,7 @@ class CollectionController {
     @ApiResponse(responseCode = "200", description = "As the raw XLSX import", content = @Content(schema = @Schema(implementation = YearImportService.ImportResponse.class)))
     ResponseEntity<Object> importYearMultipart(@PathVariable String programmeCode, @PathVariable int year,
             @RequestPart("file") MultipartFile file,
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
+            @Parameter(required = true) @RequestHeader(value = "Idempotency-Key", required = false) String key, Caller caller) throws IOException {
         try (InputStream in = file.getInputStream()) {
             return importYearFrom(programmeCode, year, in, key, caller);
         }

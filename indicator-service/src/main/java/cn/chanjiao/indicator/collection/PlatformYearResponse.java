@@ -20,7 +20,7 @@ import java.util.UUID;
 public record PlatformYearResponse(UUID platformId, UUID platformYearId, String programmeCode, String platformType,
         int year, String status, CollectionState state, long version, Instant opensAt, Instant closesAt,
         String reopenReason, Instant submittedAt, String submittedBy, int entered, int expected,
-        List<Item> indicators, List<Map<String, Object>> warnings) {
+        List<Item> indicators, @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ValueWarning.class)) List<Map<String, Object>> warnings) {
 
     public record Item(String code, String dimension, String group, String subgroup, String name, String unit,
             ValueType valueType, IndicatorKind kind, boolean key, BigDecimal target, BigDecimal value,

@@ -10,5 +10,5 @@ import java.util.UUID;
  * and the plausibility warnings of the values it set (they are saved all the same).
  */
 public record SaveValuesResponse(UUID platformId, UUID platformYearId, int year, long version, String status,
-        int saved, int removed, Instant savedAt, List<Map<String, Object>> warnings) {
+        int saved, int removed, Instant savedAt, @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ValueWarning.class)) List<Map<String, Object>> warnings) {
 }

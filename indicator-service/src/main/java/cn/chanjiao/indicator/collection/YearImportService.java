@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,12 +77,16 @@ public class YearImportService {
 
     /** What one platform's rows did. */
     public record PlatformOutcome(UUID platformId, String name, UUID platformYearId, long version, String status,
-            int saved, int removed, int unchanged, List<Map<String, Object>> warnings) {
+            int saved, int removed, int unchanged, @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ValueWarning.class)) List<Map<String, Object>> warnings) {
+    }
+
+    /** A platform of the sheet whose rows all equal what is stored: left as it was. */
+    public record UnchangedPlatform(UUID platformId, String name, int rows) {
     }
 
     /** The answer of an import: per platform written, how many values and the warnings; platforms left as they were. */
     public record ImportResponse(String programmeCode, int year, int rows, int platforms, int saved, int unchanged,
-            Instant savedAt, List<PlatformOutcome> written, List<Map<String, Object>> unchangedPlatforms) {
+            Instant savedAt, List<PlatformOutcome> written, List<UnchangedPlatform> unchangedPlatforms) {
     }
 
     private record Group(Platform platform, Catalogue.TypeCatalogue type, List<YearWorkbook.Row> rows) {
@@ -108,7 +111,7 @@ public class YearImportService {
             }
             List<Runnable> writes = new ArrayList<>();
             List<PlatformOutcome> written = new ArrayList<>();
-            List<Map<String, Object>> unchanged = new ArrayList<>();
+            List<UnchangedPlatform> unchanged = new ArrayList<>();
             int[] saved = { 0 };
             for (Group group : groups.values()) {
                 Platform platform = group.platform();
@@ -126,11 +129,7 @@ public class YearImportService {
                     }
                 }
                 if (changed.isEmpty()) {
-                    Map<String, Object> left = new LinkedHashMap<>();
-                    left.put("platformId", platform.id());
-                    left.put("name", platform.name());
-                    left.put("rows", group.rows().size());
-                    unchanged.add(left);
+                    unchanged.add(new UnchangedPlatform(platform.id(), platform.name(), group.rows().size()));
                     continue;
                 }
                 // the sheet says which version it was exported from: a platform that saved since is not overwritten
