@@ -724,6 +724,10 @@ public final class IndicatorBench {
                 "--chanjiao.service.outbox.resubmit-every=PT5S",
                 "--chanjiao.service.outbox.resubmit-older-than=PT35S",
                 "--logging.level.root=WARN"));
+        if (!options.serviceArgs.isBlank()) {
+            // e.g. --service-args=--server.tomcat.threads.max=32,--spring.datasource.hikari.maximum-pool-size=10
+            command.addAll(List.of(options.serviceArgs.split(",")));
+        }
         return start(name, command, Map.of());
     }
 
@@ -968,7 +972,7 @@ public final class IndicatorBench {
     }
 
     record Options(Set<String> runs, String root, int platforms, int concurrency, int seconds, int warmup, int values, boolean fastDb,
-            boolean skipKill, boolean profile, String profiler, String profileEvent, boolean dbBaseline, int startSeconds, String work, String serviceJar, String gatewayJar, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap) {
+            boolean skipKill, boolean profile, String profiler, String profileEvent, boolean dbBaseline, int startSeconds, String work, String serviceJar, String gatewayJar, long killAfterMillis, int outboxWaitSeconds, String serviceHeap, String gatewayHeap, String serviceArgs) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -991,7 +995,8 @@ public final class IndicatorBench {
                     given.getOrDefault("gateway-jar", "gateway/target/gateway.jar"),
                     Long.parseLong(given.getOrDefault("kill-after-ms", "4000")),
                     Integer.parseInt(given.getOrDefault("outbox-wait-seconds", "120")),
-                    given.getOrDefault("service-heap", "768m"), given.getOrDefault("gateway-heap", "512m"));
+                    given.getOrDefault("service-heap", "768m"), given.getOrDefault("gateway-heap", "512m"),
+                    given.getOrDefault("service-args", ""));
         }
 
         boolean asyncProfiler() {
