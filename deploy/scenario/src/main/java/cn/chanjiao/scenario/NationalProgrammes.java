@@ -644,7 +644,7 @@ final class NationalProgrammes {
         scoreRound(roundId, Map.of(nc.id(), 0.88, soe.id(), 0.9), applications.get("CC4"));
         ministryAdmin.post("/api/v1/applications/review-rounds/" + roundId + "/closure").send().expectOneOf(200, 201);
         Map<String, Object> shortlist = Map.of("applicationIds", List.of(nc.id(), soe.id()), "comment", "审核通过");
-        provincialAdmin.post("/api/v1/programmes/" + pid + "/shortlist/" + COMMUNITY).json(shortlist).expect(403);
+        provincialAdmin.post("/api/v1/programmes/" + pid + "/shortlist/" + COMMUNITY).json(shortlist).expectOneOf(403, 404);
         ministryAdmin.post("/api/v1/programmes/" + pid + "/shortlist/" + COMMUNITY).json(shortlist).send().expectOneOf(200, 201);
         communitiesShortlisted.addAll(List.of(nc, soe));
         mergeInto(year.organisations, year.applications);
@@ -722,6 +722,33 @@ final class NationalProgrammes {
                 .equals("APPROVED"), "CC1 is APPROVED");
         year.check(applications.get("CC4").filer().admin().get("/api/v1/applications/" + applications.get("CC4").id()).expect(200)
                 .json().path("status").asString().equals("REJECTED"), "CC4 stays REJECTED");
+
+        year.step("N3. PlatformApproved over Kafka: the consortium's report obligations and indicator platform; its annual summary"
+                + " speaks of the consortium (联合体), not of a community");
+        String platformId = approvedPlatforms.stream().filter(p -> p.path("applicationId").asString().equals(c1.id().toString()))
+                .findFirst().orElseThrow().path("id").asString();
+        Caller lead = c1.filer().admin();
+        JsonNode reports = year.await(Duration.ofSeconds(90), "CC1's obligations and indicator platform", () -> {
+            Response indicator = lead.get("/api/v1/indicators/platforms/" + platformId).send();
+            Response found = lead.get("/api/v1/reports?platformId=" + platformId).send();
+            return indicator.status() == 200 && found.status() == 200 && found.json().size() > 0 ? found.json() : null;
+        });
+        JsonNode indicator = lead.get("/api/v1/indicators/platforms/" + platformId).expect(200).json();
+        year.check(indicator.path("platform").path("programmeCode").asString().equals(CONSORTIA)
+                && indicator.path("platform").path("platformType").asString().equals(CONSORTIUM), "CC1's indicator platform");
+        JsonNode summary = null;
+        for (JsonNode report : reports.isArray() ? reports : reports.path("items")) {
+            if (report.path("kind").asString().equals("ANNUAL_SUMMARY") && report.path("year").asInt() == 2023) {
+                summary = report;
+            }
+        }
+        year.check(summary != null && summary.path("dueOn").asString().equals("2023-12-15"), "CC1 owes its 2023 annual summary by"
+                + " 15 December: " + reports);
+        List<String> titles = new ArrayList<>();
+        summary.path("sections").forEach(section -> titles.add(section.path("title").asString()));
+        year.check(titles.contains("联合体简介") && titles.stream().noneMatch(t -> t.contains("共同体")),
+                "the consortium's annual summary has the consortium's headings: " + titles);
+        adminHangzhou.get("/api/v1/reports?platformId=" + platformId).expectOneOf(403, 404);
     }
 
     /** Its organisations and applications join the year's counts (after the year has verified its own). */
