@@ -85,14 +85,14 @@ public final class ProgrammeYear {
 
     /** What the run did, for the README and the closing note. */
     public record Summary(int requests, int tokenRequests, int steps, int checks, int organisations, int applications,
-            int approvedPlatforms, int listRows, int webhooksVerified, Duration wallTime) {
+            int approvedPlatforms, int listRows, int webhooksVerified, int recommended, int staffAppointed, Duration wallTime) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d steps, %d checks, %d API requests (+%d token requests), %d organisations,"
                     + " %d applications, %d approved platforms, %d supply-demand rows imported, %d signed webhooks verified,"
-                    + " %.0f s", steps, checks, requests, tokenRequests, organisations, applications, approvedPlatforms, listRows,
-                    webhooksVerified,
+                    + " %d recommended by a province, %d staff appointed, %.0f s", steps, checks, requests, tokenRequests,
+                    organisations, applications, approvedPlatforms, listRows, webhooksVerified, recommended, staffAppointed,
                     wallTime.toMillis() / 1000.0);
         }
     }
@@ -131,7 +131,8 @@ public final class ProgrammeYear {
 
     public Summary summary() {
         return new Summary(api.requests(), api.tokenRequests(), steps, checks, organisations.size(), applications.size(),
-                approvedPlatforms.size() + national.approvedPlatforms.size(), listRows, webhooksVerified, Duration.between(began, Instant.now()));
+                approvedPlatforms.size() + national.approvedPlatforms.size(), listRows, webhooksVerified, national.recommended,
+                experts.size() + national.staffAppointed, Duration.between(began, Instant.now()));
     }
 
     // --- time ---------------------------------------------------------------------------------------
