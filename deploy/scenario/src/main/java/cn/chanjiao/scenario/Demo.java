@@ -67,6 +67,11 @@ public final class Demo {
             out.printf("    %-22s %s%n", spec.username(), spec.name());
         }
         out.println("  experts expert-yq, expert-jz, expert-lf, expert-ty-park, expert-sx-univ, password " + ProgrammeYear.PASSWORD);
+        out.println("  national programmes (city consortia, national community), password " + ProgrammeYear.PASSWORD + ":");
+        out.println("    moe-edu-admin          the Ministry of Education's programme admin (100000, appointed by platform-admin)");
+        out.println("    prov-edu-reviewer-140000  Shanxi's education reviewer (appointed by programme-admin-shanxi)");
+        out.println("    moe-expert-bj, moe-expert-tj, moe-expert-p1   the ministry's experts");
+        out.println("    cc1-park-admin … cc4-park-admin, nc-enterprise-admin, soe-admin   the applicants");
         out.println("  demo users of the realm (programme-admin-shanxi, programme-admin-hangzhou, platform-admin …), password chanjiao-demo");
         out.println();
         out.println("Try:");

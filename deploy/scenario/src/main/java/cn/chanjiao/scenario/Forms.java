@@ -77,12 +77,18 @@ final class Forms {
             for (int year : yearsOf(programme, type, indicator)) {
                 double sum = 0;
                 boolean integer = true;
+                boolean allParts = true;
                 for (JsonNode part : indicator.path("sumOf")) {
                     Number n = values.get(part.asString() + "@" + year);
                     if (n != null) {
                         sum += n.doubleValue();
                         integer &= n instanceof Integer;
+                    } else {
+                        allParts = false;
                     }
+                }
+                if (!allParts) {
+                    continue; // a total whose parts are asked for one year only (seed 003: the sources of the 2023 funds)
                 }
                 values.put(indicator.path("code").asString() + "@" + year, integer ? (Number) (int) sum : (Number) sum);
             }

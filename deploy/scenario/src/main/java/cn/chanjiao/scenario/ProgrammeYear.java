@@ -54,6 +54,8 @@ public final class ProgrammeYear {
     private final Caller integrationShanxi;
     private final Caller integrationZhejiang;
     private final Caller publicVisitor;
+    /** The national programmes (seeds 001, 003): city consortia in spring, the national community with the Shanxi one. */
+    final NationalProgrammes national;
 
     /** Registered organisations by key. */
     final Map<String, Organisation> organisations = new LinkedHashMap<>();
@@ -78,18 +80,19 @@ public final class ProgrammeYear {
         this.integrationShanxi = api.client("integration-shanxi", "integration-shanxi-demo-secret");
         this.integrationZhejiang = api.client("integration-zhejiang", "integration-zhejiang-demo-secret");
         this.publicVisitor = api.anonymous();
+        this.national = new NationalProgrammes(this, api);
     }
 
     /** What the run did, for the README and the closing note. */
     public record Summary(int requests, int tokenRequests, int steps, int checks, int organisations, int applications,
-            int approvedPlatforms, int listRows, int webhooksVerified, Duration wallTime) {
+            int approvedPlatforms, int listRows, int webhooksVerified, int recommended, int staffAppointed, Duration wallTime) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d steps, %d checks, %d API requests (+%d token requests), %d organisations,"
                     + " %d applications, %d approved platforms, %d supply-demand rows imported, %d signed webhooks verified,"
-                    + " %.0f s", steps, checks, requests, tokenRequests, organisations, applications, approvedPlatforms, listRows,
-                    webhooksVerified,
+                    + " %d recommended by a province, %d staff appointed, %.0f s", steps, checks, requests, tokenRequests,
+                    organisations, applications, approvedPlatforms, listRows, webhooksVerified, recommended, staffAppointed,
                     wallTime.toMillis() / 1000.0);
         }
     }
@@ -110,10 +113,12 @@ public final class ProgrammeYear {
     }
 
     private Summary runWithReceiver() {
+        national.cityConsortia();
         setClock("2023-08-15T09:00:00+08:00");
         registerAndVerifyOrganisations();
         subscribeWebhooks();
         applyToTheShanxiProgramme();
+        national.nationalCommunity();
         reviewShortlistNoticeAndApprove();
         approvedPlatformsReachReportingAndIndicators();
         supplyDemandListsAndUndertaking();
@@ -126,7 +131,8 @@ public final class ProgrammeYear {
 
     public Summary summary() {
         return new Summary(api.requests(), api.tokenRequests(), steps, checks, organisations.size(), applications.size(),
-                approvedPlatforms.size(), listRows, webhooksVerified, Duration.between(began, Instant.now()));
+                approvedPlatforms.size() + national.approvedPlatforms.size(), listRows, webhooksVerified, national.recommended,
+                experts.size() + national.staffAppointed, Duration.between(began, Instant.now()));
     }
 
     // --- time ---------------------------------------------------------------------------------------
@@ -666,6 +672,7 @@ public final class ProgrammeYear {
         String noticeId = notice.path("id").asString();
         // 27, 28 Sep; 29 Sep – 6 Oct holiday; 7 and 8 Oct make-up workdays; 9 Oct
         check(notice.path("endsOn").asString().equals("2023-10-09"), "the notice ends on 2023-10-09: " + notice.path("endsOn"));
+        national.ministryNotices();
 
         step("3. during the notice, anyone files an objection without a token; the programme admin rules it");
         setClock("2023-09-28T10:00:00+08:00");
@@ -700,6 +707,7 @@ public final class ProgrammeYear {
         }
         JsonNode approvedA = a.filer().admin().get("/api/v1/applications/" + a.id()).expect(200).json();
         check(approvedA.path("status").asString().equals("APPROVED"), "A is APPROVED");
+        national.approved();
     }
 
     void approvedPlatformsReachReportingAndIndicators() {

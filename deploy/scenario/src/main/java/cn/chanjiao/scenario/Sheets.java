@@ -115,6 +115,28 @@ final class Sheets {
         }
     }
 
+    /** Every non-empty cell of every sheet, row by row, tab-separated: what a person reading an export sees. */
+    static String allText(byte[] xlsx) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            DataFormatter format = new DataFormatter();
+            StringBuilder text = new StringBuilder();
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        String value = format.formatCellValue(cell).trim();
+                        if (!value.isEmpty()) {
+                            text.append(value).append('\t');
+                        }
+                    }
+                    text.append('\n');
+                }
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String text(DataFormatter format, Row row, int c) {
         if (row == null || row.getCell(c) == null) {
             return "";

@@ -112,5 +112,13 @@ public enum ReportKind {
 
     /** One heading of the outline. */
     public record Section(String code, String titleZh, String titleEn, int limit, boolean required) {
+
+        /**
+         * The heading as a platform of {@code platformType} reads it: the seeds' outlines name the community
+         * (共同体, seed 000 annex 5 / seed 004 annex 2.4); a city consortium's report says 联合体 (市域产教联合体).
+         */
+        public String titleZh(String platformType) {
+            return "CITY_CONSORTIUM".equals(platformType) ? titleZh.replace("共同体", "联合体") : titleZh;
+        }
     }
 }

@@ -25,7 +25,8 @@ public record ReportResponse(UUID id, UUID obligationId, UUID platformId, String
         Report r = loaded.report();
         List<SectionView> sections = r.kind().sections().stream().map(s -> {
             String text = r.sections().getOrDefault(s.code(), "");
-            return new SectionView(s.code(), ReportService.sectionTitle(s), s.limit(), s.required(), text,
+            return new SectionView(s.code(), ReportService.sectionTitle(s, loaded.platform().platformType()), s.limit(),
+                    s.required(), text,
                     cn.chanjiao.kit.text.CharacterCount.of(text));
         }).toList();
         return new ReportResponse(r.id(), r.obligationId(), r.platformId(), loaded.platform().name(), r.kind().name(),

@@ -399,6 +399,11 @@ public class ReportService {
         return english() ? section.titleEn() : section.titleZh();
     }
 
+    /** The heading for a platform of {@code platformType} (a city consortium's summary speaks of the consortium). */
+    static String sectionTitle(ReportKind.Section section, String platformType) {
+        return english() ? section.titleEn() : section.titleZh(platformType);
+    }
+
     static boolean english() {
         return "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
     }
