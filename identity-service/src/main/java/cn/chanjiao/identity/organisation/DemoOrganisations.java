@@ -12,6 +12,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -40,6 +42,7 @@ import java.util.UUID;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "chanjiao.demo.enabled")
+@Order(Ordered.LOWEST_PRECEDENCE - 10) // before DemoAccounts, whose accounts reference these organisations
 class DemoOrganisations implements ApplicationRunner {
 
     static final String LOCATION = "demo/organisations.json";

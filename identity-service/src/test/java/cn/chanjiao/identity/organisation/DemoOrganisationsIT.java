@@ -72,7 +72,9 @@ class DemoOrganisationsIT extends IdentityIntegrationTest {
             assertThat(jdbc.queryForObject("select status from organisation where id = ?", String.class, id))
                     .as(id.toString()).isEqualTo("VERIFIED");
         }
-        List<String> types = types(events(ids.get(0).toString(), 2));
+        // the organisation's own events, once (its demo users' UserProvisioned share the key when DemoAccountsIT ran first)
+        List<String> types = types(events(ids.get(0).toString(), 2)).stream().filter(type -> type.startsWith("Organisation"))
+                .toList();
         assertThat(types).containsExactlyInAnyOrder("OrganisationRegistered", "OrganisationVerified");
     }
 
