@@ -118,6 +118,7 @@ public final class ProgrammeYear {
         approvedPlatformsReachReportingAndIndicators();
         supplyDemandListsAndUndertaking();
         annualReportsOnTimeAndLate();
+        new HangzhouProgrammes(this, api).run();
         indicatorCollection();
         inboxesAndWebhooks();
         resetClock();
