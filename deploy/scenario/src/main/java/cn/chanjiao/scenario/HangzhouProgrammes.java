@@ -85,8 +85,9 @@ final class HangzhouProgrammes {
     static final String CONSORTIUM_DISTRICT = district(9);   // 钱塘区
     static final String COMMUNITY_DISTRICT = district(5);    // 余杭区
     static final String SCHOOL_DISTRICT = district(3);       // 滨江区
-    static final String PUBLIC_DISTRICT = district(0);       // 上城区
-    static final String ENTERPRISE_DISTRICT = district(4);   // 萧山区
+    /** The public and the enterprise centre both in 西湖区: one through its DRC, the other through its industry-it bureau. */
+    static final String PUBLIC_DISTRICT = district(2);       // 西湖区
+    static final String ENTERPRISE_DISTRICT = district(2);   // 西湖区
 
     /** The leads Hangzhou's types need beyond the six Hangzhou organisations registered in step 1. */
     static List<OrganisationSpec> organisations() {
@@ -104,7 +105,7 @@ final class HangzhouProgrammes {
                 new OrganisationSpec("hz-trade-school", "VOCATIONAL_SCHOOL", "杭州市电子商务职业学校", "330000", CITY, SCHOOL_DISTRICT,
                         Codes.schoolCode("33", 621 + o), Map.of("vocationalLevel", "SECONDARY", "independentTrainingInstitution", false),
                         "hz-trade-school-admin"),
-                new OrganisationSpec("hz-hr-bureau", "GOVERNMENT_DEPARTMENT", "杭州市上城区人力资源和社会保障局", "330000", CITY, PUBLIC_DISTRICT,
+                new OrganisationSpec("hz-hr-bureau", "GOVERNMENT_DEPARTMENT", "杭州市西湖区人力资源和社会保障局", "330000", CITY, PUBLIC_DISTRICT,
                         Codes.uscc("11", PUBLIC_DISTRICT, 2103 + o), Map.of("governmentAuthorityCode", PUBLIC_DISTRICT,
                                 "governmentDepartment", "hr-social-security"), "hz-hr-bureau-admin"),
                 new OrganisationSpec("hz-robot", "ENTERPRISE", "杭州智能机器人股份有限公司", "330000", CITY, ENTERPRISE_DISTRICT,
@@ -276,9 +277,9 @@ final class HangzhouProgrammes {
                 SCHOOL_DISTRICT, 3));
         applications.put("HZ-SCHOOL-B", fill("HZ-SCHOOL-B", SCHOOL_CENTRE, "杭州市电子商务职业学校直播电商实践中心", "hz-trade-school",
                 List.of(new Lead("BUILDING_UNIT", "hz-trade-school")), List.of(), SCHOOL_DISTRICT, 4));
-        applications.put("HZ-PUBLIC", fill("HZ-PUBLIC", PUBLIC_CENTRE, "杭州市上城区公共实训基地开放型实践中心", "hz-hr-bureau",
+        applications.put("HZ-PUBLIC", fill("HZ-PUBLIC", PUBLIC_CENTRE, "杭州市西湖区公共实训基地开放型实践中心", "hz-hr-bureau",
                 List.of(new Lead("BUILDING_UNIT", "hz-hr-bureau")),
-                List.of(new Participant("CO_BUILDER", "杭州市上城区职业技能培训指导中心", "330102", Codes.uscc("12", "330102", 3305 + o), null)),
+                List.of(new Participant("CO_BUILDER", "杭州市西湖区职业技能培训指导中心", "330106", Codes.uscc("12", "330106", 3305 + o), null)),
                 PUBLIC_DISTRICT, 5));
         applications.put("HZ-ENTERPRISE", fill("HZ-ENTERPRISE", ENTERPRISE_CENTRE, "杭州智能机器人企业开放型实践中心", "hz-robot",
                 List.of(new Lead("BUILDING_UNIT", "hz-robot")),
@@ -429,6 +430,21 @@ final class HangzhouProgrammes {
                 .json(Map.of("decision", "APPROVE", "comment", "越权")).expectOneOf(403, 404);
         districtReviewers.get(COMMUNITY).post("/api/v1/applications/" + applications.get("HZ-ENTERPRISE").id() + "/decisions")
                 .json(Map.of("decision", "APPROVE", "comment", "越权")).expectOneOf(403, 404);
+
+        year.step("7. a district reviewer is told of the submissions on its own department's desk only (inbox)");
+        Application enterpriseCentre = applications.get("HZ-ENTERPRISE");
+        Caller districtDrc = districtReviewers.get(PUBLIC_CENTRE);
+        Caller districtIndustryIt = districtReviewers.get(ENTERPRISE_CENTRE);
+        year.await(Duration.ofSeconds(90), "the public centre's submission in the district DRC reviewer's inbox", () ->
+                districtDrc.get("/api/v1/notifications/inbox?size=50").expect(200).text().contains(publicCentre.name()) ? Boolean.TRUE : null);
+        year.await(Duration.ofSeconds(90), "the enterprise centre's submission in the district industry-it reviewer's inbox", () ->
+                districtIndustryIt.get("/api/v1/notifications/inbox?size=50").expect(200).text().contains(enterpriseCentre.name())
+                        ? Boolean.TRUE : null);
+        districtDrc.get("/api/v1/applications/" + enterpriseCentre.id()).expect(404);
+        year.check(!districtDrc.get("/api/v1/notifications/inbox?size=50").expect(200).text().contains(enterpriseCentre.name()),
+                "the district DRC reviewer is not told of the enterprise centre, which its department does not review (it cannot open it)");
+        year.check(!districtIndustryIt.get("/api/v1/notifications/inbox?size=50").expect(200).text().contains(publicCentre.name()),
+                "the district industry-it reviewer is not told of the public centre");
 
         year.step("7. the district education bureau returns school centre A, which edits and resubmits; it rejects school centre B");
         Caller schoolReviewer = districtReviewers.get(SCHOOL_CENTRE);
