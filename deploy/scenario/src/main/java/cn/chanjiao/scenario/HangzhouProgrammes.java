@@ -43,6 +43,9 @@ final class HangzhouProgrammes {
     /** Hangzhou's districts; a rerun ({@code -Dscenario.run=N}) moves each filer one district on, so a list locked by run N-1 is not met again. */
     static final List<String> DISTRICTS = List.of("330102", "330105", "330106", "330108", "330109", "330110", "330111",
             "330112", "330113", "330114", "330122", "330127", "330182");
+    /** Applications filed (one per type, two school practice centres) and approved (one per type). */
+    static final int APPLICATIONS = 6;
+    static final int APPROVED = 5;
     static final String EDUCATION = "education";
     static final String DRC = "development-reform";
     static final String INDUSTRY_IT = "industry-it";
@@ -203,6 +206,13 @@ final class HangzhouProgrammes {
         return activate(invited, username);
     }
 
+    /** The district reviewers' user names: department prefix and district. */
+    static List<String> districtReviewerNames() {
+        String run = ProgrammeYear.RUN;
+        return List.of("hz-drc-" + CONSORTIUM_DISTRICT + run, "hz-drc-" + PUBLIC_DISTRICT + run, "hz-eit-" + COMMUNITY_DISTRICT + run,
+                "hz-eit-" + ENTERPRISE_DISTRICT + run, "hz-edu-" + SCHOOL_DISTRICT + run);
+    }
+
     void appointStaff() {
         String run = ProgrammeYear.RUN;
         year.step("7. the platform admin appoints the programme admins of Hangzhou's education and industry-it bureaus;"
@@ -216,16 +226,15 @@ final class HangzhouProgrammes {
         // a city department appoints reviewers inside its city only
         adminEducation.post("/api/v1/identity/staff/reviewers").json(Map.of("username", "x-outside" + run, "familyName", "周",
                 "givenName", "某", "email", "x-outside@example.cn", "authorityCode", "140100", "department", EDUCATION)).expect(403);
-        districtReviewers.put(CONSORTIUM, staff(adminDrc, "reviewers", "hz-drc-" + CONSORTIUM_DISTRICT + run, "发改初审",
-                CONSORTIUM_DISTRICT, DRC, 3));
-        districtReviewers.put(PUBLIC_CENTRE, staff(adminDrc, "reviewers", "hz-drc-" + PUBLIC_DISTRICT + run, "发改初审",
-                PUBLIC_DISTRICT, DRC, 4));
-        districtReviewers.put(COMMUNITY, staff(adminIndustryIt, "reviewers", "hz-eit-" + COMMUNITY_DISTRICT + run, "经信初审",
-                COMMUNITY_DISTRICT, INDUSTRY_IT, 5));
-        districtReviewers.put(ENTERPRISE_CENTRE, staff(adminIndustryIt, "reviewers", "hz-eit-" + ENTERPRISE_DISTRICT + run,
-                "经信初审", ENTERPRISE_DISTRICT, INDUSTRY_IT, 6));
-        districtReviewers.put(SCHOOL_CENTRE, staff(adminEducation, "reviewers", "hz-edu-" + SCHOOL_DISTRICT + run, "教育初审",
-                SCHOOL_DISTRICT, EDUCATION, 7));
+        List<String> names = districtReviewerNames();
+        districtReviewers.put(CONSORTIUM, staff(adminDrc, "reviewers", names.get(0), "发改初审", CONSORTIUM_DISTRICT, DRC, 3));
+        districtReviewers.put(PUBLIC_CENTRE, staff(adminDrc, "reviewers", names.get(1), "发改初审", PUBLIC_DISTRICT, DRC, 4));
+        districtReviewers.put(COMMUNITY, staff(adminIndustryIt, "reviewers", names.get(2), "经信初审", COMMUNITY_DISTRICT,
+                INDUSTRY_IT, 5));
+        districtReviewers.put(ENTERPRISE_CENTRE, staff(adminIndustryIt, "reviewers", names.get(3), "经信初审", ENTERPRISE_DISTRICT,
+                INDUSTRY_IT, 6));
+        districtReviewers.put(SCHOOL_CENTRE, staff(adminEducation, "reviewers", names.get(4), "教育初审", SCHOOL_DISTRICT,
+                EDUCATION, 7));
         cityDesk.put(CONSORTIUM, api.person("reviewer-hangzhou-drc", ProgrammeYear.DEMO_PASSWORD));
         cityDesk.put(COMMUNITY, adminIndustryIt);
         cityDesk.put(ENTERPRISE_CENTRE, adminIndustryIt);
@@ -643,6 +652,23 @@ final class HangzhouProgrammes {
             adminShanxi.get("/api/v1/reports?platformId=" + platformId).expectOneOf(403, 404);
             integrationShanxi.get("/api/v1/indicators/platforms/" + platformId).expectOneOf(403, 404);
             adminDrc.get("/api/v1/reports?platformId=" + platformId).expect(200);
+        }
+        year.step("7. the leads are told of their approval (inbox); Shanxi's lead is not; Zhejiang's platform gets the signed"
+                + " PlatformApproved of Hangzhou's platforms");
+        Application enterpriseCentre = approvedOf(ENTERPRISE_CENTRE);
+        year.await(Duration.ofSeconds(120), "the approval in the enterprise centre's lead's inbox", () ->
+                enterpriseCentre.filer().admin().get("/api/v1/notifications/inbox?size=50").expect(200).text()
+                        .contains("PLATFORM_APPROVED") ? Boolean.TRUE : null);
+        year.check(!shanxiLead.admin().get("/api/v1/notifications/inbox?size=50").expect(200).text().contains(enterpriseCentre.name()),
+                "Shanxi's lead was told nothing of Hangzhou's platforms");
+        if (year.webhooksSubscribed) {
+            WebhookReceiver.Delivery delivery = year.await(Duration.ofSeconds(120), "Hangzhou's PlatformApproved at Zhejiang's webhook",
+                    () -> year.webhooks.deliveries().stream().filter(d -> d.path().equals("/zhejiang")
+                            && "PlatformApproved".equals(d.type()) && d.event().toString().contains(enterpriseCentre.name()))
+                            .findFirst().orElse(null));
+            year.check(delivery.signatureValid(), "the PlatformApproved to Zhejiang verifies with its subscription secret");
+            year.check(year.webhooks.deliveries().stream().noneMatch(d -> d.path().equals("/shanxi")
+                    && d.event().toString().contains(enterpriseCentre.name())), "Shanxi's platform got none of Hangzhou's events");
         }
         // a practice centre's lead does not see another practice centre's obligations
         String enterprisePlatform = year.platformOf(approvedOf(ENTERPRISE_CENTRE));

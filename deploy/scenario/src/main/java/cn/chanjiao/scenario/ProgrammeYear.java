@@ -62,8 +62,8 @@ public final class ProgrammeYear {
     final Map<String, Expert> experts = new LinkedHashMap<>();
     final List<JsonNode> approvedPlatforms = new ArrayList<>();
     private int steps;
-    private WebhookReceiver webhooks;
-    private boolean webhooksSubscribed;
+    WebhookReceiver webhooks;
+    boolean webhooksSubscribed;
     private int webhooksVerified;
     private int listRows;
     private int checks;
