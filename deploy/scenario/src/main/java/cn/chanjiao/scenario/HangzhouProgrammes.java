@@ -653,6 +653,16 @@ final class HangzhouProgrammes {
             integrationShanxi.get("/api/v1/indicators/platforms/" + platformId).expectOneOf(403, 404);
             adminDrc.get("/api/v1/reports?platformId=" + platformId).expect(200);
         }
+        year.step("7. the school practice centre submits its 2024 annual operation report (due 15 December) in May: on time;"
+                + " Hangzhou's education bureau reads it, Shanxi's people and another centre's lead cannot");
+        JsonNode report = year.submitReport(approvedOf(SCHOOL_CENTRE), "OPERATION_REPORT", 2024);
+        year.check(report.path("onTime").asBoolean(), "the operation report is on time: " + report.path("onTime"));
+        String reportPath = "/api/v1/reports/" + report.path("id").asString();
+        adminEducation.get(reportPath).expect(200);
+        adminShanxi.get(reportPath).expectOneOf(403, 404);
+        shanxiLead.admin().get(reportPath).expectOneOf(403, 404);
+        approvedOf(ENTERPRISE_CENTRE).filer().admin().get(reportPath).expectOneOf(403, 404);
+
         year.step("7. the leads are told of their approval (inbox); Shanxi's lead is not; Zhejiang's platform gets the signed"
                 + " PlatformApproved of Hangzhou's platforms");
         Application enterpriseCentre = approvedOf(ENTERPRISE_CENTRE);
