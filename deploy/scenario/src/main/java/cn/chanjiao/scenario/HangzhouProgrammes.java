@@ -684,4 +684,31 @@ final class HangzhouProgrammes {
         String enterprisePlatform = year.platformOf(approvedOf(ENTERPRISE_CENTRE));
         approvedOf(SCHOOL_CENTRE).filer().admin().get("/api/v1/reports?platformId=" + enterprisePlatform).expectOneOf(403, 404);
     }
+
+    /** November 2024 (before Shanxi's collection step): the Hangzhou school centre's first indicator year. */
+    void indicatorYear() {
+        year.step("7. 5 November 2024: Hangzhou's 2024 collection window opens; the school practice centre enters its"
+                + " values (its plan's 2024 targets) and submits; Zhejiang's platform reads them, Shanxi's people cannot");
+        year.setClock("2024-11-05T09:30:00+08:00");
+        Application school = approvedOf(SCHOOL_CENTRE);
+        Caller lead = school.filer().admin();
+        String path = "/api/v1/indicators/platforms/" + year.platformOf(school) + "/years/2024";
+        JsonNode open = year.await(Duration.ofSeconds(120), "the 2024 window open for Hangzhou's school centre", () -> {
+            JsonNode found = lead.get(path).expect(200).json();
+            return found.path("state").asString().equals("OPEN") ? found : null;
+        });
+        year.check(open.path("indicators").size() > 0, "the school centre has indicators to enter");
+        JsonNode saved = lead.put(path + "/values").ifMatch(open.path("version").asLong())
+                .idempotencyKey("scenario-HZ-SCHOOL-2024-save" + ProgrammeYear.RUN)
+                .json(Map.of("values", ProgrammeYear.values(open, 1.0))).expect(200).json();
+        JsonNode submitted = lead.post(path + "/submission").ifMatch(saved.path("version").asLong())
+                .idempotencyKey("scenario-HZ-SCHOOL-2024-submission" + ProgrammeYear.RUN).expect(200).json();
+        year.check(submitted.path("status").asString().equals("SUBMITTED") || submitted.path("state").asString().equals("SUBMITTED"),
+                "the school centre's 2024 values are SUBMITTED: " + submitted.path("state"));
+        integrationZhejiang.get(path).expect(200);
+        integrationShanxi.get(path).expectOneOf(403, 404);
+        adminShanxi.get(path).expectOneOf(403, 404);
+        year.organisations.get("sx-ev").admin().get(path).expectOneOf(403, 404);
+        approvedOf(ENTERPRISE_CENTRE).filer().admin().get(path).expectOneOf(403, 404);
+    }
 }

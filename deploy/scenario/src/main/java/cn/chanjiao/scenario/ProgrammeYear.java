@@ -118,7 +118,9 @@ public final class ProgrammeYear {
         approvedPlatformsReachReportingAndIndicators();
         supplyDemandListsAndUndertaking();
         annualReportsOnTimeAndLate();
-        new HangzhouProgrammes(this, api).run();
+        HangzhouProgrammes hangzhou = new HangzhouProgrammes(this, api);
+        hangzhou.run();
+        hangzhou.indicatorYear();
         indicatorCollection();
         inboxesAndWebhooks();
         resetClock();
