@@ -16,6 +16,7 @@ import cn.chanjiao.application.programme.PlanYears;
 import cn.chanjiao.application.programme.Programme;
 import cn.chanjiao.application.programme.ProgrammeService;
 import cn.chanjiao.application.programme.Registrations;
+import cn.chanjiao.application.programme.ReviewRoutes;
 import cn.chanjiao.application.programme.TypeRules;
 import cn.chanjiao.application.programme.TypeRules.AttachmentRequirement;
 import cn.chanjiao.application.programme.TypeRules.LeadRole;
@@ -357,15 +358,29 @@ class FormService {
             save(submitted, application.version());
             applications.snapshot(id, submitted.version(), programme.version(), now, submitted.form(), files);
             applications.transition(id, application.status(), ApplicationStatus.SUBMITTED, caller.username(), now, null);
+            ReviewRoutes.Stage first = firstStage(before.type(), submitted).orElse(null);
+            String firstAuthority = first != null && first.authorityCode() != null ? first.authorityCode()
+                    : submitted.recommendingRegionCode();
             events.publish(new ApplicationSubmitted(UUID.randomUUID(), now, id, programme.id(),
                     programme.definition().code(), submitted.platformType().name(), submitted.organisationId(),
                     submitted.form().leadUnits().stream().map(LeadUnit::organisationId).toList(), submitted.name(),
-                    submitted.recommendingRegionCode(), submitted.version(), resubmission));
+                    submitted.recommendingRegionCode(), submitted.version(), resubmission,
+                    firstAuthority, first == null ? null : first.department()));
             returnPolicy.submitted(submitted, programme);
             Loaded loaded = new Loaded(submitted, programme, before.type(), files);
             idempotentRequests.save(caller.subject(), key, operation, 200, responseOf.apply(loaded), now);
             return new Submission(loaded, null);
         });
+    }
+
+    /**
+     * The first stage of the review route as it applies to the submitted form (who reviews it first: the district
+     * bureau of the right department for Hangzhou), so that only that authority's department is told of it.
+     */
+    private static Optional<ReviewRoutes.Stage> firstStage(TypeRules type, ApplicationForm application) {
+        Set<String> attributes = new HashSet<>();
+        application.form().leadUnits().forEach(lead -> attributes.addAll(lead.attributes()));
+        return ReviewRoutes.route(type, application.recommendingRegionCode(), attributes).stream().findFirst();
     }
 
     Loaded withdraw(UUID id, Long expectedVersion, String reason, Caller caller) {

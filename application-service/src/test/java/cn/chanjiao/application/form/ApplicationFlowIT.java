@@ -33,7 +33,7 @@ class ApplicationFlowIT extends IntegrationTestBase {
     }
 
     @Test
-    void anEnterpriseFillsAndSubmitsAPracticeCentreAndApplicationSubmittedReachesKafkaOnce() {
+    void anEnterpriseFillsAndSubmitsAPracticeCentreAndApplicationSubmittedReachesKafkaOnceNamingTheDistrictIndustryItBureauAsFirstReviewer() {
         UUID organisation = enterprise();
         FormDriver form = completeEnterprisePracticeCentre(organisation);
         String key = UUID.randomUUID().toString();
@@ -51,7 +51,9 @@ class ApplicationFlowIT extends IntegrationTestBase {
                 Duration.ofSeconds(8), 2);
         assertThat(events).hasSize(1);
         assertThat(events.get(0).value()).contains("\"platformType\":\"PRACTICE_CENTER_ENTERPRISE\"",
-                "\"leadOrganisationId\":\"" + organisation + "\"", "\"recommendingRegionCode\":\"330106\"");
+                "\"leadOrganisationId\":\"" + organisation + "\"", "\"recommendingRegionCode\":\"330106\"",
+                // the route's first stage: 属地经信部门初审 — not every department of 西湖区 (found by deploy/scenario)
+                "\"firstStageAuthorityCode\":\"330106\"", "\"firstStageDepartment\":\"industry-it\"");
         assertThat(jdbc.queryForObject("select count(*) from application_snapshot where application_id = ?::uuid",
                 Integer.class, form.id())).isEqualTo(1);
         assertThat(jdbc.queryForList("select to_status from application_transition where application_id = ?::uuid order by id",

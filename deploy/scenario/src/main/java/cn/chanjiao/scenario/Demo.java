@@ -66,7 +66,13 @@ public final class Demo {
         for (ProgrammeYear.OrganisationSpec spec : ProgrammeYear.ORGANISATIONS) {
             out.printf("    %-22s %s%n", spec.username(), spec.name());
         }
-        out.println("  experts expert-yq, expert-jz, expert-lf, expert-ty-park, expert-sx-univ, password " + ProgrammeYear.PASSWORD);
+        for (ProgrammeYear.OrganisationSpec spec : HangzhouProgrammes.organisations()) {
+            out.printf("    %-22s %s%n", spec.username(), spec.name());
+        }
+        out.println("  experts expert-yq, expert-jz, expert-lf, expert-ty-park, expert-sx-univ, hz-expert-institute, hz-expert-xihu,"
+                + " hz-expert-univ, password " + ProgrammeYear.PASSWORD);
+        out.println("  Hangzhou's staff the scenario appointed, password " + ProgrammeYear.PASSWORD + ": hz-edu-admin, hz-eit-admin"
+                + " (city education / industry-it bureaus), district reviewers " + String.join(", ", HangzhouProgrammes.districtReviewerNames()));
         out.println("  national programmes (city consortia, national community), password " + ProgrammeYear.PASSWORD + ":");
         out.println("    moe-edu-admin          the Ministry of Education's programme admin (100000, appointed by platform-admin)");
         out.println("    prov-edu-reviewer-140000  Shanxi's education reviewer (appointed by programme-admin-shanxi)");

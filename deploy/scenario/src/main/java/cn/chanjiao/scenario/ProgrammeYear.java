@@ -64,8 +64,8 @@ public final class ProgrammeYear {
     final Map<String, Expert> experts = new LinkedHashMap<>();
     final List<JsonNode> approvedPlatforms = new ArrayList<>();
     private int steps;
-    private WebhookReceiver webhooks;
-    private boolean webhooksSubscribed;
+    WebhookReceiver webhooks;
+    boolean webhooksSubscribed;
     private int webhooksVerified;
     private int listRows;
     private int checks;
@@ -123,6 +123,9 @@ public final class ProgrammeYear {
         approvedPlatformsReachReportingAndIndicators();
         supplyDemandListsAndUndertaking();
         annualReportsOnTimeAndLate();
+        HangzhouProgrammes hangzhou = new HangzhouProgrammes(this, api);
+        hangzhou.run();
+        hangzhou.indicatorYear();
         indicatorCollection();
         inboxesAndWebhooks();
         resetClock();

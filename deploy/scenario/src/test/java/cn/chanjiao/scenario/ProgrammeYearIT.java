@@ -50,11 +50,12 @@ class ProgrammeYearIT {
         ProgrammeYear.Summary summary = year.run();
         System.out.println("scenario: " + summary);
 
-        // the Shanxi year's 20 organisations and 3 applications (2 approved), and the national programmes' 21
-        // organisations, 4 city consortia (2 approved) and 2 national communities (both approved)
-        assertThat(summary.organisations()).isEqualTo(ProgrammeYear.ORGANISATIONS.size() + 21);
-        assertThat(summary.applications()).isEqualTo(3 + 4 + 2);
-        assertThat(summary.approvedPlatforms()).isEqualTo(2 + 2 + 2);
+        // the Shanxi year's 20 organisations and 3 applications (2 approved), the national programmes' 21
+        // organisations, 4 city consortia (2 approved) and 2 national communities (both approved), and Hangzhou's
+        assertThat(summary.organisations())
+                .isEqualTo(ProgrammeYear.ORGANISATIONS.size() + 21 + HangzhouProgrammes.organisations().size());
+        assertThat(summary.applications()).isEqualTo(3 + 4 + 2 + HangzhouProgrammes.APPLICATIONS);
+        assertThat(summary.approvedPlatforms()).isEqualTo(2 + 2 + 2 + HangzhouProgrammes.APPROVED);
         assertThat(summary.listRows()).isGreaterThanOrEqualTo(1000);
         assertThat(summary.webhooksVerified()).as("signed CloudEvents verified by the receiver").isPositive();
         assertThat(summary.checks()).isGreaterThan(100);

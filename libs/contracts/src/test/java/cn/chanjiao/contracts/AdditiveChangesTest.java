@@ -1,5 +1,6 @@
 package cn.chanjiao.contracts;
 
+import cn.chanjiao.contracts.application.ApplicationSubmitted;
 import cn.chanjiao.contracts.indicator.AssessmentPublished;
 import cn.chanjiao.contracts.reporting.ReportOverdue;
 import org.junit.jupiter.api.Test;
@@ -33,5 +34,19 @@ class AdditiveChangesTest {
         assertThat(event.kind()).isEqualTo("ANNUAL_WORK_PLAN");
         assertThat(event.authorityCode()).isNull();
         assertThat(event.platformName()).isNull();
+    }
+
+    @Test
+    void anApplicationSubmittedWithoutItsFirstStageReadsWithItNull() {
+        ApplicationSubmitted event = json.readValue("""
+                {"eventId":"3f0d6a52-8c1e-4d7b-a2f9-0e6c5b4a3d21","occurredAt":"2024-05-10T02:30:00Z",
+                 "applicationId":"9b2e7c41-5a6d-4f08-b3c9-7d1e2f3a4b5c","programmeId":"1c4f2a8e-6b3d-4e59-9a7c-2d8e1f0b3c46",
+                 "programmeCode":"HZ-PLATFORMS-2024","platformType":"PRACTICE_CENTER_ENTERPRISE",
+                 "leadOrganisationId":"5a0c1e2b-7d3f-4c8a-9e61-330100000001","leadOrganisationIds":[],
+                 "name":"智能物联产教融合实践中心","recommendingRegionCode":"330106","formVersion":17,"resubmission":false}""",
+                ApplicationSubmitted.class);
+        assertThat(event.recommendingRegionCode()).isEqualTo("330106");
+        assertThat(event.firstStageAuthorityCode()).isNull();
+        assertThat(event.firstStageDepartment()).isNull();
     }
 }

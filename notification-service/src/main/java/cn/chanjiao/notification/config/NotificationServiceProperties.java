@@ -47,10 +47,12 @@ public record NotificationServiceProperties(@DefaultValue("http://127.0.0.1:3000
     /**
      * One part of an audience, read from the event's payload: the users of an organisation
      * ({@code organisationField}), one user ({@code userField}), or the users holding {@code role} in
-     * the authority of {@code authorityField} (and {@code department}, if given).
+     * the authority of {@code authorityField} (and {@code department}, if given, or the department read
+     * from {@code departmentField} — e.g. the first review stage's department of an application, so that
+     * the other departments of the same authority, which cannot see it, are not told).
      */
     public record Audience(String organisationField, String userField, String role, String authorityField,
-            String department) {
+            String department, String departmentField) {
     }
 
     /** identity-service and the token this service calls it with. */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Who a notification is for, as identity-service is asked for them: the users of an organisation,
- * one user, or the users holding a role in an authority (and department).
+ * one user, or the users holding a role in an authority (and department, configured or read from the payload).
  */
 public record AudienceSpec(String organisationId, String userId, String role, String authority, String department) {
 
@@ -25,8 +25,10 @@ public record AudienceSpec(String organisationId, String userId, String role, St
             } else if (part.userField() != null) {
                 text(payload, part.userField()).ifPresent(user -> specs.add(new AudienceSpec(null, user, null, null, null)));
             } else if (part.role() != null && part.authorityField() != null) {
+                String department = part.departmentField() == null ? part.department()
+                        : text(payload, part.departmentField()).orElse(part.department());
                 text(payload, part.authorityField()).ifPresent(authority ->
-                        specs.add(new AudienceSpec(null, null, part.role(), authority, part.department())));
+                        specs.add(new AudienceSpec(null, null, part.role(), authority, department)));
             }
         }
         return specs;

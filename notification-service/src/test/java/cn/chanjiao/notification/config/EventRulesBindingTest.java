@@ -44,4 +44,21 @@ class EventRulesBindingTest {
         assertThat(rule.kind()).isEqualTo("APPLICATION_RETURNED");
         assertThat(rule.also()).isEmpty();
     }
+
+    @Test
+    void aSubmittedApplicationTellsTheReviewersOfItsFirstStagesDepartmentOnlyNotEveryDepartmentOfThatAuthority() throws Exception {
+        NotificationServiceProperties.EventRule rule = bind().events().get("ApplicationSubmitted");
+        java.util.Map<String, Object> payload = new java.util.HashMap<>();
+        payload.put("leadOrganisationId", "5a0c1e2b-7d3f-4c8a-9e61-330100000001");
+        payload.put("recommendingRegionCode", "330106");
+        payload.put("firstStageAuthorityCode", "330106");
+        payload.put("firstStageDepartment", "industry-it");
+
+        java.util.List<cn.chanjiao.notification.notice.AudienceSpec> audience =
+                cn.chanjiao.notification.notice.AudienceSpec.from(rule.audience(), payload);
+
+        assertThat(audience).containsExactly(
+                cn.chanjiao.notification.notice.AudienceSpec.organisation("5a0c1e2b-7d3f-4c8a-9e61-330100000001"),
+                new cn.chanjiao.notification.notice.AudienceSpec(null, null, "reviewer", "330106", "industry-it"));
+    }
 }

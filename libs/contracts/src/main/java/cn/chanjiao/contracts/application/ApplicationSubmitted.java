@@ -23,11 +23,26 @@ import java.util.UUID;
  * @param recommendingRegionCode GB/T 2260 code of the region whose authority reviews it first
  * @param formVersion            the form version that was submitted
  * @param resubmission           whether the form had been returned and is submitted again
+ * @param firstStageAuthorityCode the authority of the first stage of the application's review route (who reviews it
+ *                               first: a district bureau for Hangzhou, the province for a community …); null in events
+ *                               published before it travelled along
+ * @param firstStageDepartment   that stage's department ({@code education}, {@code development-reform},
+ *                               {@code industry-it} …); null likewise — reviewers of other departments of the same
+ *                               authority cannot see the application
  */
 @EventType(topic = Topics.APPLICATION_LIFECYCLE)
 public record ApplicationSubmitted(UUID eventId, Instant occurredAt, UUID applicationId, UUID programmeId,
         String programmeCode, String platformType, UUID leadOrganisationId, List<UUID> leadOrganisationIds,
-        String name, String recommendingRegionCode, long formVersion, boolean resubmission) implements IntegrationEvent {
+        String name, String recommendingRegionCode, long formVersion, boolean resubmission, String firstStageAuthorityCode,
+        String firstStageDepartment) implements IntegrationEvent {
+
+    /** As published before the first stage travelled along. */
+    public ApplicationSubmitted(UUID eventId, Instant occurredAt, UUID applicationId, UUID programmeId, String programmeCode,
+            String platformType, UUID leadOrganisationId, List<UUID> leadOrganisationIds, String name,
+            String recommendingRegionCode, long formVersion, boolean resubmission) {
+        this(eventId, occurredAt, applicationId, programmeId, programmeCode, platformType, leadOrganisationId,
+                leadOrganisationIds, name, recommendingRegionCode, formVersion, resubmission, null, null);
+    }
 
     @Override
     public String aggregateId() {
