@@ -506,6 +506,8 @@ public final class LocalPlatform implements AutoCloseable {
             server = KeycloakServer.builder()
                     .home(settings.keycloakHome())
                     .realm(settings.realmFile())
+                    // a restart on kept data: the realm is there, Keycloak need not read the file
+                    .importRealm(!realmExists())
                     .port(settings.keycloakPort())
                     .database("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/keycloak", "postgres", "")
                     .log(log)
@@ -528,6 +530,19 @@ public final class LocalPlatform implements AutoCloseable {
             throw new PartFailedException("Keycloak", e.getMessage(), e);
         }
         say("Keycloak ready on " + server.baseUrl() + " (realm " + LocalSettings.REALM + ") in " + seconds(t0));
+    }
+
+    /** Whether Keycloak's database holds the platform's realm (from an earlier start on this data folder). */
+    private boolean realmExists() {
+        try (java.sql.Connection connection = postgres.connect("keycloak");
+             java.sql.PreparedStatement query = connection.prepareStatement("select 1 from realm where name = ?")) {
+            query.setString(1, LocalSettings.REALM);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (java.sql.SQLException e) {
+            return false; // an empty database (no realm table yet): import
+        }
     }
 
     /** JVM options of every application (the heap is the largest part of its footprint). */

@@ -272,7 +272,8 @@ public final class KeycloakServer {
     public void stop(Duration grace) {
         List<ProcessHandle> tree = tree();
         tree.forEach(ProcessHandle::destroy);
-        awaitStopped(tree, grace);
+        // a training JVM writes its class-data archive after Keycloak has stopped (~10 s on two quiet cores)
+        awaitStopped(tree, trainingArchive == null ? grace : grace.plus(ClassData.DUMP_GRACE));
         if (trainingArchive != null) {
             ClassData.completeTraining(home, trainingArchive);
         }
@@ -363,6 +364,7 @@ public final class KeycloakServer {
         private String databaseUsername;
         private String databasePassword;
         private Path realmFile;
+        private boolean importRealm = true;
         private Path log;
         private Duration startTimeout = Duration.ofMinutes(6);
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -393,6 +395,15 @@ public final class KeycloakServer {
         }
 
         /** The realm file imported when the realm does not exist yet; default {@link #realmFile(Path)}. */
+        /**
+         * {@code false} when the database holds the realm already (a restart on kept data): no
+         * {@code --import-realm}, so Keycloak does not read and compare the realm file (~1 s of its start).
+         */
+        public Builder importRealm(boolean value) {
+            importRealm = value;
+            return this;
+        }
+
         public Builder realm(Path value) {
             realmFile = value;
             return this;
@@ -448,7 +459,7 @@ public final class KeycloakServer {
 
             ensureOptimized(kcHome, startTimeout);
 
-            List<String> command = List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "start", "--optimized",
+            List<String> command = new ArrayList<>(List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--http-enabled=true",
                     // one node: a local cache, no cluster discovery (JGroups) at start
                     "--cache=local",
@@ -459,8 +470,10 @@ public final class KeycloakServer {
                     "--db-url=" + jdbcUrl,
                     "--db-username=" + databaseUsername,
                     // an empty password is refused; an embedded cluster trusts local connections anyway
-                    "--db-password=" + (databasePassword == null || databasePassword.isEmpty() ? "postgres" : databasePassword),
-                    "--import-realm");
+                    "--db-password=" + (databasePassword == null || databasePassword.isEmpty() ? "postgres" : databasePassword)));
+            if (importRealm) {
+                command.add("--import-realm");
+            }
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -473,7 +486,8 @@ public final class KeycloakServer {
                         javaOptions += " -XX:SharedArchiveFile=" + ClassData.archive(kcHome) + " -Xshare:auto";
                     } else {
                         training = ClassData.trainingArchive(kcHome);
-                        javaOptions += " -XX:ArchiveClassesAtExit=" + training;
+                        // -Xlog: the dump lists thousands of classes it skips (not linked, old class files)
+                        javaOptions += " -XX:ArchiveClassesAtExit=" + training + " -Xlog:cds*=error";
                     }
                 }
                 env.put("JAVA_OPTS", javaOptions);
@@ -493,7 +507,7 @@ public final class KeycloakServer {
             } catch (IOException e) {
                 throw new StartFailure("cannot start " + command.get(1) + ": " + e.getMessage(), e);
             }
-            KeycloakServer server = new KeycloakServer(process, httpPort, kcHome, logFile, command, training,
+            KeycloakServer server = new KeycloakServer(process, httpPort, kcHome, logFile, List.copyOf(command), training,
                     env.getOrDefault("JAVA_OPTS", ""));
             try {
                 onProcessStarted.accept(server);
@@ -595,6 +609,9 @@ public final class KeycloakServer {
      * {@code -Dchanjiao.keycloak.cds=false} (or {@code CHANJIAO_KEYCLOAK_CDS=false}) turns it off.
      */
     static final class ClassData {
+
+        /** How much longer a stop waits for a training JVM: the dump of ~25,000 classes. */
+        static final Duration DUMP_GRACE = Duration.ofMinutes(2);
 
         private ClassData() {
         }
