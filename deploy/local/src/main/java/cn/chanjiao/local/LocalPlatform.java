@@ -212,20 +212,21 @@ public final class LocalPlatform implements AutoCloseable {
             // PostgreSQL and Kafka start
             CompletableFuture<Void> keycloakBuilt = inBackground("keycloak-build", this::buildKeycloak);
             startPostgres();
-            startKafka();
-            join(keycloakBuilt);
-            if (!settings.startServices()) {
+            // Keycloak needs PostgreSQL only: it starts while Kafka starts. The applications need
+            // Keycloak only when a request comes (its keys, fetched on the first token), so they
+            // start while it starts, once Kafka is there (deploy/local/README.md, measured).
+            CompletableFuture<Void> keycloakStarted = inBackground("keycloak-start", () -> {
+                join(keycloakBuilt);
                 startKeycloak();
-            } else {
-                // The applications need Keycloak only when a request comes (its keys, fetched on the
-                // first token), so they start while it starts (deploy/local/README.md, measured).
-                CompletableFuture<Void> keycloakStarted = inBackground("keycloak-start", this::startKeycloak);
+            });
+            startKafka();
+            if (settings.startServices()) {
                 if (START_SERVICES_AFTER_KEYCLOAK) {
                     join(keycloakStarted);
                 }
                 startServices();
-                join(keycloakStarted);
             }
+            join(keycloakStarted);
             timeToReady = Duration.between(began, Instant.now());
             footprintAtReady = footprint();
         } finally {
