@@ -67,7 +67,13 @@ public final class ClassDataTraining {
             return;
         }
         Instant t0 = Instant.now();
-        train(archive);
+        try {
+            train(archive);
+        } catch (RuntimeException | IOException e) {
+            // an optimisation, not a product: the application starts from its jar without it
+            System.out.println("[cds] WARNING: no class-data archive for " + name + " (it starts from its jar): " + e.getMessage());
+            return;
+        }
         System.out.printf(Locale.ROOT, "[cds] %s: class-data archive %s (%d MB) made in %.1f s (log %s)%n", name,
                 archive.archive(), Files.size(archive.archive()) / (1024 * 1024),
                 Duration.between(t0, Instant.now()).toMillis() / 1000.0, archive.trainingLog());

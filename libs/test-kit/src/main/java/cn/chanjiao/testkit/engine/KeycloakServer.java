@@ -650,6 +650,15 @@ public final class KeycloakServer {
         static Path trainingArchive(Path kcHome) {
             try {
                 Path directory = Files.createDirectories(archive(kcHome).getParent());
+                // left by a training JVM whose owner did not wait for the dump (a test JVM killed at its exit)
+                Instant stale = Instant.now().minus(Duration.ofMinutes(15));
+                try (var files = Files.list(directory)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsa.tmp")).toList()) {
+                        if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                }
                 return directory.resolve("keycloak-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jsa.tmp");
             } catch (IOException e) {
                 throw new StartFailure("cannot create " + archive(kcHome).getParent() + ": " + e.getMessage(), e);
