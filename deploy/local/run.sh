@@ -62,12 +62,30 @@ fi
 java_bin="java"
 [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
 
-# The launcher JVM also hosts the Kafka broker.
+# The launcher JVM (it also hosts the Kafka broker) has a class-data archive of its own: the first
+# run after a build writes it when the launcher exits (-XX:ArchiveClassesAtExit), every later run maps
+# it. The stamp names the JDK and the launcher's jars; CHANJIAO_LOCAL_CDS=false runs without.
+cds_dir=deploy/local/target/cds
+cds=()
+training=""
+if [[ "${CHANJIAO_LOCAL_CDS:-true}" != false ]]; then
+  mkdir -p "$cds_dir"
+  stamp_now="$("$java_bin" -version 2>&1 | head -1) $(ls -l --time-style=+%s deploy/local/target/local-platform.jar deploy/local/target/lib | cksum)"
+  if [[ -s "$cds_dir/launcher.jsa" && "$(cat "$cds_dir/launcher.stamp" 2>/dev/null)" == "$stamp_now" ]]; then
+    cds=(-XX:SharedArchiveFile="$cds_dir/launcher.jsa" -Xshare:auto)
+  else
+    rm -f "$cds_dir/launcher.jsa" "$cds_dir/launcher.stamp" "$cds_dir/launcher.jsa.tmp"
+    training=yes
+    # -Xlog: the dump lists the classes it skips
+    cds=(-XX:ArchiveClassesAtExit="$cds_dir/launcher.jsa.tmp" -Xlog:cds*=error)
+  fi
+fi
+
 export CHANJIAO_LOCAL_STARTED_AT="$started_ms"
 # shellcheck disable=SC2206
-launcher=("$java_bin" ${LOCAL_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k}
+launcher=("$java_bin" ${LOCAL_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k} "${cds[@]}"
           -Dchanjiao.root="$root"
-          -cp "deploy/local/target/classes:deploy/local/target/lib/*"
+          -cp "deploy/local/target/local-platform.jar:deploy/local/target/lib/*"
           cn.chanjiao.local.LocalPlatform "$@")
 
 if ! command -v setsid >/dev/null 2>&1; then
@@ -86,4 +104,9 @@ wait "$pid" || status=$?
 while kill -0 "$pid" 2>/dev/null; do
   wait "$pid" || status=$?
 done
+# (a run shorter than a start, e.g. --help, would leave an archive of little use)
+if [[ -n "$training" && -s "$cds_dir/launcher.jsa.tmp" && $(( $(date +%s%3N) - started_ms )) -gt 30000 ]]; then
+  mv "$cds_dir/launcher.jsa.tmp" "$cds_dir/launcher.jsa" && echo "$stamp_now" > "$cds_dir/launcher.stamp"
+fi
+rm -f "$cds_dir/launcher.jsa.tmp"
 exit "$status"

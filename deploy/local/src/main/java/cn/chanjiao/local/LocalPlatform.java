@@ -1,5 +1,6 @@
 package cn.chanjiao.local;
 
+import cn.chanjiao.testkit.cds.ClassDataArchive;
 import cn.chanjiao.testkit.engine.EmbeddedPostgresServer;
 import cn.chanjiao.testkit.engine.KeycloakServer;
 import cn.chanjiao.testkit.engine.KraftBroker;
@@ -86,9 +87,6 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private Duration timeToReady;
     private Footprint footprintAtReady;
-    private final List<LocalSettings.Service> missingArchives = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final CompletableFuture<Void> archivesMade = new CompletableFuture<>();
-    private volatile ManagedProcess currentTraining;
 
     private LocalPlatform(LocalSettings settings, PrintStream out) {
         this.settings = settings;
@@ -214,23 +212,23 @@ public final class LocalPlatform implements AutoCloseable {
             // PostgreSQL and Kafka start
             CompletableFuture<Void> keycloakBuilt = inBackground("keycloak-build", this::buildKeycloak);
             startPostgres();
-            startKafka();
-            join(keycloakBuilt);
-            if (!settings.startServices()) {
+            // Keycloak needs PostgreSQL only: it starts while Kafka starts. The applications need
+            // Keycloak only when a request comes (its keys, fetched on the first token), so they
+            // start while it starts, once Kafka is there (deploy/local/README.md, measured).
+            CompletableFuture<Void> keycloakStarted = inBackground("keycloak-start", () -> {
+                join(keycloakBuilt);
                 startKeycloak();
-            } else {
-                // The applications need Keycloak only when a request comes (its keys, fetched on the
-                // first token), so they start while it starts (deploy/local/README.md, measured).
-                CompletableFuture<Void> keycloakStarted = inBackground("keycloak-start", this::startKeycloak);
+            });
+            startKafka();
+            if (settings.startServices()) {
                 if (START_SERVICES_AFTER_KEYCLOAK) {
                     join(keycloakStarted);
                 }
                 startServices();
-                join(keycloakStarted);
             }
+            join(keycloakStarted);
             timeToReady = Duration.between(began, Instant.now());
             footprintAtReady = footprint();
-            makeMissingArchivesInBackground();
         } finally {
             startFinished.countDown();
         }
@@ -509,6 +507,8 @@ public final class LocalPlatform implements AutoCloseable {
             server = KeycloakServer.builder()
                     .home(settings.keycloakHome())
                     .realm(settings.realmFile())
+                    // a restart on kept data: the realm is there, Keycloak need not read the file
+                    .importRealm(!realmExists())
                     .port(settings.keycloakPort())
                     .database("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/keycloak", "postgres", "")
                     .log(log)
@@ -531,6 +531,19 @@ public final class LocalPlatform implements AutoCloseable {
             throw new PartFailedException("Keycloak", e.getMessage(), e);
         }
         say("Keycloak ready on " + server.baseUrl() + " (realm " + LocalSettings.REALM + ") in " + seconds(t0));
+    }
+
+    /** Whether Keycloak's database holds the platform's realm (from an earlier start on this data folder). */
+    private boolean realmExists() {
+        try (java.sql.Connection connection = postgres.connect("keycloak");
+             java.sql.PreparedStatement query = connection.prepareStatement("select 1 from realm where name = ?")) {
+            query.setString(1, LocalSettings.REALM);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        } catch (java.sql.SQLException e) {
+            return false; // an empty database (no realm table yet): import
+        }
     }
 
     /** JVM options of every application (the heap is the largest part of its footprint). */
@@ -569,123 +582,38 @@ public final class LocalPlatform implements AutoCloseable {
         return command;
     }
 
-    /** The applications' class-data archives that are current (made from the jars as they are now). */
-    private Map<String, ClassDataSharing> currentArchives() {
-        Map<String, ClassDataSharing> archives = new LinkedHashMap<>();
+    /**
+     * The applications' class-data archives that are current: made by the Maven build (phase
+     * {@code package}, libs/test-kit {@code ClassDataTraining}) from the jars as they are now. An
+     * application without one starts from its jar.
+     */
+    private Map<String, ClassDataArchive> currentArchives() {
+        Map<String, ClassDataArchive> archives = new LinkedHashMap<>();
         if (!CDS_ENABLED) {
             return archives;
         }
+        List<String> missing = new ArrayList<>();
         for (LocalSettings.Service service : settings.services()) {
-            ClassDataSharing cds = new ClassDataSharing(service.name(), service.jar(settings.root()));
+            ClassDataArchive cds = new ClassDataArchive(service.name(), service.jar(settings.root()));
             if (cds.isCurrent()) {
                 archives.put(service.name(), cds);
             } else {
-                missingArchives.add(service);
+                missing.add(service.name());
             }
+        }
+        if (!missing.isEmpty()) {
+            say("no current class-data archive for " + missing + ": they start from their jars (slower);"
+                    + " the build makes the archives (./mvnw -q -B -DskipTests package, unless -Dcds.skip)");
         }
         return archives;
     }
 
-    /**
-     * After the platform is ready: extracts and trains, one at a time and at a low CPU priority, the
-     * class-data archive of each application that started without one (its jar was built since), so
-     * that the next start has it. Training before the start would make the first start after a build
-     * twice as long on two cores.
-     */
-    private void makeMissingArchivesInBackground() {
-        if (missingArchives.isEmpty()) {
-            archivesMade.complete(null);
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            Instant t0 = Instant.now();
-            List<String> made = new ArrayList<>();
-            try {
-                for (LocalSettings.Service service : missingArchives) {
-                    if (closing) {
-                        break;
-                    }
-                    if (train(service, new ClassDataSharing(service.name(), service.jar(settings.root())))) {
-                        made.add(service.name());
-                    }
-                }
-                if (!made.isEmpty() && !closing) {
-                    say("class-data archives of " + made + " made in " + seconds(t0) + " for the next start");
-                }
-            } catch (RuntimeException e) {
-                if (!closing) {
-                    say("WARNING: the class-data archives were not made: " + e.getMessage());
-                }
-            } finally {
-                archivesMade.complete(null);
-            }
-        }, "class-data-training");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Completes when the archives missing at start have been made (or could not be). */
-    CompletableFuture<Void> archivesMade() {
-        return archivesMade;
-    }
-
-    private boolean train(LocalSettings.Service service, ClassDataSharing cds) {
-        checkNotClosing();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        try {
-            cds.extract(java, settings.readinessTimeout());
-            Path workingDirectory = Files.createDirectories(
-                    settings.dataDirectory().resolve("services").resolve(service.name()));
-            List<String> command = new ArrayList<>(serviceCommand(service, cds.extractedJar(), cds.trainingOptions()));
-            if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
-                command.addAll(0, List.of("/usr/bin/nice", "-n", "10")); // the running platform goes first
-            }
-            ManagedProcess training = ManagedProcess.start(service.name() + "-cds-training", command, workingDirectory,
-                    Map.of(), settings.logDirectory(), runDirectory());
-            currentTraining = training;
-            try {
-                // a start and the archive's dump at exit, at a low priority: give it twice an application's readiness time
-                Instant deadline = Instant.now().plus(settings.readinessTimeout().multipliedBy(2));
-                while (training.isAlive() && Instant.now().isBefore(deadline)) {
-                    checkNotClosing();
-                    sleep(POLL);
-                }
-                if (training.isAlive()) {
-                    say("WARNING: the class-data training run of " + service.name() + " did not finish in "
-                            + settings.readinessTimeout().multipliedBy(2).toSeconds() + " s; stopping it");
-                    training.stop(STOP_GRACE);
-                }
-            } finally {
-                if (training.isAlive()) {
-                    training.stop(Duration.ofSeconds(10)); // the platform is stopping
-                }
-                currentTraining = null;
-                training.deletePidFile();
-            }
-            if (training.exitCode().orElse(-1) == 0 && cds.completeTraining()) {
-                return true;
-            }
-            if (!closing) {
-                say("WARNING: the class-data training run of " + service.name() + " failed (exit "
-                        + training.exitCode().orElse(-1) + ", log " + display(training.log()) + "); it starts from its jar");
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof PartFailedException failed) {
-                throw failed;
-            }
-            if (!closing) {
-                say("WARNING: no class-data archive for " + service.name() + ": " + e.getMessage());
-            }
-        }
-        return false;
-    }
-
     private void startServices() {
-        Map<String, ClassDataSharing> archives = currentArchives();
+        Map<String, ClassDataArchive> archives = currentArchives();
         Instant t0 = Instant.now();
         for (LocalSettings.Service service : settings.services()) {
             checkNotClosing();
-            ClassDataSharing cds = archives.get(service.name());
+            ClassDataArchive cds = archives.get(service.name());
             List<String> command = cds == null ? serviceCommand(service, service.jar(settings.root()), List.of())
                     : serviceCommand(service, cds.extractedJar(), cds.useOptions());
             Path workingDirectory = settings.dataDirectory().resolve("services").resolve(service.name());
@@ -875,10 +803,6 @@ public final class LocalPlatform implements AutoCloseable {
     private void stopAll(List<ManagedProcess> children) {
         if (!children.isEmpty() || keycloak != null || kafka != null || postgres != null) {
             say("stopping …");
-        }
-        ManagedProcess training = currentTraining;
-        if (training != null && training.isAlive()) {
-            training.stop(Duration.ofSeconds(10));
         }
         if (!children.isEmpty()) {
             List<ProcessHandle> trees = new ArrayList<>();

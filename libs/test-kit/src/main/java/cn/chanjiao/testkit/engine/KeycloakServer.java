@@ -80,14 +80,21 @@ public final class KeycloakServer {
     private final Path home;
     private final Path log;
     private final List<String> command;
+    /** The class-data archive this start writes when its JVM exits (training), or null. */
+    private final Path trainingArchive;
+    /** {@code JAVA_OPTS} of its JVM. */
+    private final String javaOptions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private KeycloakServer(Process process, int port, Path home, Path log, List<String> command) {
+    private KeycloakServer(Process process, int port, Path home, Path log, List<String> command, Path trainingArchive,
+            String javaOptions) {
         this.process = process;
         this.port = port;
         this.home = home;
         this.log = log;
         this.command = command;
+        this.trainingArchive = trainingArchive;
+        this.javaOptions = javaOptions;
     }
 
     /** Settings for a start; {@link Builder#start()} returns once the realm answers. */
@@ -265,7 +272,21 @@ public final class KeycloakServer {
     public void stop(Duration grace) {
         List<ProcessHandle> tree = tree();
         tree.forEach(ProcessHandle::destroy);
-        awaitStopped(tree, grace);
+        // a training JVM writes its class-data archive after Keycloak has stopped (~10 s on two quiet cores)
+        awaitStopped(tree, trainingArchive == null ? grace : grace.plus(ClassData.DUMP_GRACE));
+        if (trainingArchive != null) {
+            ClassData.completeTraining(home, trainingArchive);
+        }
+    }
+
+    /** The class-data archive of the distribution's JVM, when one was made (see {@link ClassData}). */
+    public static Optional<Path> classDataArchive(Path home) {
+        return ClassData.isCurrent(home.toAbsolutePath()) ? Optional.of(ClassData.archive(home.toAbsolutePath())) : Optional.empty();
+    }
+
+    /** Whether this start maps a class-data archive ({@code -XX:SharedArchiveFile}). */
+    public boolean usesClassDataArchive() {
+        return javaOptions.contains("-XX:SharedArchiveFile=");
     }
 
     public void stop() {
@@ -343,6 +364,7 @@ public final class KeycloakServer {
         private String databaseUsername;
         private String databasePassword;
         private Path realmFile;
+        private boolean importRealm = true;
         private Path log;
         private Duration startTimeout = Duration.ofMinutes(6);
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -373,6 +395,15 @@ public final class KeycloakServer {
         }
 
         /** The realm file imported when the realm does not exist yet; default {@link #realmFile(Path)}. */
+        /**
+         * {@code false} when the database holds the realm already (a restart on kept data): no
+         * {@code --import-realm}, so Keycloak does not read and compare the realm file (~1 s of its start).
+         */
+        public Builder importRealm(boolean value) {
+            importRealm = value;
+            return this;
+        }
+
         public Builder realm(Path value) {
             realmFile = value;
             return this;
@@ -428,7 +459,7 @@ public final class KeycloakServer {
 
             ensureOptimized(kcHome, startTimeout);
 
-            List<String> command = List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "start", "--optimized",
+            List<String> command = new ArrayList<>(List.of("bash", kcHome.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--http-enabled=true",
                     // one node: a local cache, no cluster discovery (JGroups) at start
                     "--cache=local",
@@ -439,14 +470,27 @@ public final class KeycloakServer {
                     "--db-url=" + jdbcUrl,
                     "--db-username=" + databaseUsername,
                     // an empty password is refused; an embedded cluster trusts local connections anyway
-                    "--db-password=" + (databasePassword == null || databasePassword.isEmpty() ? "postgres" : databasePassword),
-                    "--import-realm");
+                    "--db-password=" + (databasePassword == null || databasePassword.isEmpty() ? "postgres" : databasePassword)));
+            if (importRealm) {
+                command.add("--import-realm");
+            }
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("JAVA_HOME", System.getProperty("java.home"));
+            Path training = null;
             if (System.getenv("JAVA_OPTS") == null) {
-                env.put("JAVA_OPTS", JAVA_OPTS);
+                String javaOptions = JAVA_OPTS;
+                if (ClassData.enabled()) {
+                    if (ClassData.isCurrent(kcHome)) {
+                        javaOptions += " -XX:SharedArchiveFile=" + ClassData.archive(kcHome) + " -Xshare:auto";
+                    } else {
+                        training = ClassData.trainingArchive(kcHome);
+                        // -Xlog: the dump lists thousands of classes it skips (not linked, old class files)
+                        javaOptions += " -XX:ArchiveClassesAtExit=" + training + " -Xlog:cds*=error";
+                    }
+                }
+                env.put("JAVA_OPTS", javaOptions);
             }
             env.putAll(environment);
 
@@ -463,7 +507,8 @@ public final class KeycloakServer {
             } catch (IOException e) {
                 throw new StartFailure("cannot start " + command.get(1) + ": " + e.getMessage(), e);
             }
-            KeycloakServer server = new KeycloakServer(process, httpPort, kcHome, logFile, command);
+            KeycloakServer server = new KeycloakServer(process, httpPort, kcHome, logFile, List.copyOf(command), training,
+                    env.getOrDefault("JAVA_OPTS", ""));
             try {
                 onProcessStarted.accept(server);
                 server.awaitReady(startTimeout, cancelled);
@@ -549,6 +594,87 @@ public final class KeycloakServer {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new StartFailure("cannot copy the realm into " + kcHome.resolve("data/import") + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Class-data sharing for Keycloak's JVM, like the applications' archives: the first start of a
+     * distribution (after its build step) runs with {@code -XX:ArchiveClassesAtExit} and writes the
+     * archive when it is stopped (the classes of the start and of what it served: the realm's token,
+     * login and admin endpoints); every later start maps it with {@code -XX:SharedArchiveFile}.
+     * Kept in {@code <distribution>/data/chanjiao-cds/}, with a stamp naming the build options, the
+     * JDK and the build's output, so a rebuilt server or another JDK trains again. Test JVMs and
+     * launchers share the distribution: each training writes its own file and the first one done wins.
+     * {@code -Dchanjiao.keycloak.cds=false} (or {@code CHANJIAO_KEYCLOAK_CDS=false}) turns it off.
+     */
+    static final class ClassData {
+
+        /** How much longer a stop waits for a training JVM: the dump of ~25,000 classes. */
+        static final Duration DUMP_GRACE = Duration.ofMinutes(2);
+
+        private ClassData() {
+        }
+
+        static boolean enabled() {
+            String value = System.getProperty("chanjiao.keycloak.cds", System.getenv("CHANJIAO_KEYCLOAK_CDS"));
+            return value == null || value.isBlank() || Boolean.parseBoolean(value.trim());
+        }
+
+        static Path archive(Path kcHome) {
+            return kcHome.resolve("data/chanjiao-cds/keycloak.jsa");
+        }
+
+        private static Path stampFile(Path kcHome) {
+            return kcHome.resolve("data/chanjiao-cds/keycloak.stamp");
+        }
+
+        /** What the archive belongs to: the JDK, the build options and the time of the build's output. */
+        private static String stamp(Path kcHome) throws IOException {
+            Path built = kcHome.resolve(BUILD_STAMP);
+            return System.getProperty("java.home") + "\n" + String.join(" ", BUILD_OPTIONS) + "\n"
+                    + Files.getLastModifiedTime(built).toMillis() + "\n";
+        }
+
+        static boolean isCurrent(Path kcHome) {
+            try {
+                return Files.isRegularFile(archive(kcHome)) && Files.size(archive(kcHome)) > 0
+                        && Files.isRegularFile(stampFile(kcHome))
+                        && Files.readString(stampFile(kcHome)).equals(stamp(kcHome));
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** A file of this start's own, so that concurrent first starts do not write into one another's. */
+        static Path trainingArchive(Path kcHome) {
+            try {
+                Path directory = Files.createDirectories(archive(kcHome).getParent());
+                // left by a training JVM whose owner did not wait for the dump (a test JVM killed at its exit)
+                Instant stale = Instant.now().minus(Duration.ofMinutes(15));
+                try (var files = Files.list(directory)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsa.tmp")).toList()) {
+                        if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                }
+                return directory.resolve("keycloak-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jsa.tmp");
+            } catch (IOException e) {
+                throw new StartFailure("cannot create " + archive(kcHome).getParent() + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** After the JVM that trained has exited: its archive becomes the distribution's, unless one is there. */
+        static void completeTraining(Path kcHome, Path training) {
+            try {
+                if (Files.isRegularFile(training) && Files.size(training) > 0 && !isCurrent(kcHome)) {
+                    Files.move(training, archive(kcHome), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.writeString(stampFile(kcHome), stamp(kcHome));
+                }
+                Files.deleteIfExists(training);
+            } catch (IOException e) {
+                // no archive: the next start trains again
             }
         }
     }

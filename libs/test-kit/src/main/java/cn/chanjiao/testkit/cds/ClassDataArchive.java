@@ -1,4 +1,6 @@
-package cn.chanjiao.local;
+package cn.chanjiao.testkit.cds;
+
+import cn.chanjiao.testkit.engine.KeycloakServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,44 +15,63 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Class-data sharing for an application jar, the way Spring Boot documents it for JDK 17: the jar
- * extracted ({@code java -Djarmode=tools -jar x.jar extract}) into {@code target/cds/<name>/}, a
- * training run of the extracted jar with {@code -XX:ArchiveClassesAtExit} and
- * {@code -Dspring.context.exit=onRefresh} (the context starts — Flyway, Hibernate, the beans — and the
- * JVM exits before the web server and the Kafka listeners start), then every start with
+ * The class-data sharing (CDS) archive of an application jar, the way Spring Boot documents it for
+ * JDK 17: the jar extracted ({@code java -Djarmode=tools -jar x.jar extract}) into
+ * {@code target/cds/<name>/}, a training run of the extracted jar with {@code -XX:ArchiveClassesAtExit}
+ * and {@code -Dspring.context.exit=onRefresh} (the context starts — Flyway, Hibernate, the beans — and
+ * the JVM exits before the web server and the Kafka listeners start), then every start with
  * {@code -XX:SharedArchiveFile}: the JVM maps the classes it would otherwise load, verify and link.
  *
- * <p>Cached next to the jar: {@code target/cds/<name>.stamp} names the jar's size and time the
- * extraction and the archive belong to, so a rebuilt jar is extracted and trained again on the
- * launcher's next start (the training needs the database, which the launcher has running).
+ * <p>Cached next to the jar: {@code target/cds/<name>.stamp} names the jar's size and time and the
+ * JDK the extraction and the archive belong to, so only a rebuilt jar is extracted and trained again.
+ * The Maven build makes the archive ({@link ClassDataTraining}, phase {@code package}); the local
+ * launcher ({@code deploy/local}) uses it.
  */
-final class ClassDataSharing {
+public final class ClassDataArchive {
 
     private final String name;
     private final Path jar;
     private final Path directory;
 
-    ClassDataSharing(String name, Path jar) {
+    public ClassDataArchive(String name, Path jar) {
         this.name = name;
-        this.jar = jar;
-        this.directory = jar.toAbsolutePath().getParent().resolve("cds");
+        this.jar = jar.toAbsolutePath();
+        this.directory = this.jar.getParent().resolve("cds");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path jar() {
+        return jar;
+    }
+
+    /** {@code target/cds}: the extracted jar, the archive, its stamp and the training's log. */
+    public Path directory() {
+        return directory;
     }
 
     /** The extracted jar the archive belongs to ({@code target/cds/<name>/<name>.jar}). */
-    Path extractedJar() {
+    public Path extractedJar() {
         return directory.resolve(name).resolve(jar.getFileName());
     }
 
-    Path archive() {
+    public Path archive() {
         return directory.resolve(name + ".jsa");
+    }
+
+    /** The training run's output. */
+    public Path trainingLog() {
+        return directory.resolve(name + "-training.log");
     }
 
     private Path stamp() {
         return directory.resolve(name + ".stamp");
     }
 
-    /** True when the archive exists and was made from the jar as it is now. */
-    boolean isCurrent() {
+    /** True when the archive exists and was made from the jar as it is now, by this JDK. */
+    public boolean isCurrent() {
         try {
             return Files.isRegularFile(archive()) && Files.isRegularFile(extractedJar())
                     && Files.isRegularFile(stamp()) && Files.readString(stamp()).equals(jarStamp());
@@ -59,20 +80,20 @@ final class ClassDataSharing {
         }
     }
 
-    /** JVM options that use the archive; none when it is not current (a stale archive would be refused anyway). */
-    List<String> useOptions() {
+    /** JVM options of a start that maps the archive ({@code -Xshare:auto}: a refused archive means a normal start). */
+    public List<String> useOptions() {
         return List.of("-XX:SharedArchiveFile=" + archive(), "-Xshare:auto");
     }
 
     /** Extracts the jar afresh and deletes an archive of an older jar. */
-    void extract(String java, Duration timeout) {
+    public void extract(String java, Duration timeout) {
         try {
             Files.createDirectories(directory);
             Files.deleteIfExists(stamp());
             Files.deleteIfExists(archive());
             Path destination = directory.resolve(name);
             deleteRecursively(destination);
-            run(List.of(java, "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract",
+            run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
                     "--destination", destination.toString()), directory.resolve(name + "-extract.log"), timeout);
             if (!Files.isRegularFile(extractedJar())) {
                 throw new IllegalStateException("the extraction of " + jar + " did not produce " + extractedJar());
@@ -83,7 +104,7 @@ final class ClassDataSharing {
     }
 
     /** JVM options of the training run: the archive is written when the JVM exits. */
-    List<String> trainingOptions() {
+    public List<String> trainingOptions() {
         return List.of("-XX:ArchiveClassesAtExit=" + temporaryArchive(), "-Dspring.context.exit=onRefresh");
     }
 
@@ -92,7 +113,7 @@ final class ClassDataSharing {
     }
 
     /** After a training run that exited with 0: the archive takes its place, the stamp names the jar. */
-    boolean completeTraining() {
+    public boolean completeTraining() {
         try {
             if (!Files.isRegularFile(temporaryArchive()) || Files.size(temporaryArchive()) == 0) {
                 return false;
@@ -110,7 +131,7 @@ final class ClassDataSharing {
         return Files.size(jar) + " " + modified.toMillis() + " " + System.getProperty("java.home") + "\n";
     }
 
-    private static void run(List<String> command, Path log, Duration timeout) throws IOException {
+    static void run(List<String> command, Path log, Duration timeout) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         process.getOutputStream().close();
@@ -126,7 +147,7 @@ final class ClassDataSharing {
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed with code " + process.exitValue()
-                    + ":\n" + ManagedProcess.tail(log, 15));
+                    + ":\n" + KeycloakServer.tail(log, 15));
         }
     }
 

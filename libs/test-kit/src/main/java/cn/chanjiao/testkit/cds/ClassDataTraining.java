@@ -1,0 +1,176 @@
+package cn.chanjiao.testkit.cds;
+
+import cn.chanjiao.testkit.engine.EmbeddedPostgresServer;
+import cn.chanjiao.testkit.engine.KeycloakServer;
+import cn.chanjiao.testkit.engine.KraftBroker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes an application's class-data archive ({@link ClassDataArchive}) in the Maven build, phase
+ * {@code package}, right after the executable jar (root pom, execution {@code cds-archive}; skipped
+ * with {@code -Dcds.skip}). Nothing happens when the archive is current (the jar did not change).
+ *
+ * <p>The training run refreshes the application context against real engines, so the archive holds
+ * what a real start loads (the PostgreSQL driver, Flyway and its migrations' classes, Hibernate, the
+ * Kafka admin client): a throw-away embedded PostgreSQL 17 with the platform's databases and an
+ * in-process KRaft broker, both started here and stopped after the run. The application runs with the
+ * local platform's JVM options and settings ({@code --chanjiao.demo.enabled=true}), exits when the
+ * context is refreshed ({@code -Dspring.context.exit=onRefresh}) and writes the archive at exit.
+ *
+ * <pre>java -cp &lt;test class path&gt; cn.chanjiao.testkit.cds.ClassDataTraining --jar=target/x.jar --name=x</pre>
+ */
+public final class ClassDataTraining {
+
+    /** The databases of the platform's applications (the same as the local platform creates). */
+    static final List<String> DATABASES = List.of("identity", "application", "reporting", "indicator", "notification");
+
+    /** The local platform's JVM options of an application (deploy/local LocalPlatform), minus the heap sizing. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xss512k", "-Dfile.encoding=UTF-8");
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private ClassDataTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("usage: --jar=<executable jar> --name=<application name>; not " + arg);
+            }
+            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        Path jar = Path.of(required(options, "jar"));
+        String name = required(options, "name");
+        quietLogging();
+        ClassDataArchive archive = new ClassDataArchive(name, jar);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no jar at " + jar);
+        }
+        if (archive.isCurrent()) {
+            System.out.println("[cds] " + name + ": class-data archive " + archive.archive() + " is current");
+            return;
+        }
+        Instant t0 = Instant.now();
+        try {
+            train(archive);
+        } catch (RuntimeException | IOException e) {
+            // an optimisation, not a product: the application starts from its jar without it
+            System.out.println("[cds] WARNING: no class-data archive for " + name + " (it starts from its jar): " + e.getMessage());
+            return;
+        }
+        System.out.printf(Locale.ROOT, "[cds] %s: class-data archive %s (%d MB) made in %.1f s (log %s)%n", name,
+                archive.archive(), Files.size(archive.archive()) / (1024 * 1024),
+                Duration.between(t0, Instant.now()).toMillis() / 1000.0, archive.trainingLog());
+    }
+
+    /** Extracts the jar, runs the training against throw-away engines and installs the archive. */
+    public static void train(ClassDataArchive archive) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        archive.extract(java, TIMEOUT);
+        Path work = archive.directory().resolve("training");
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, null);
+        KraftBroker kafka = null;
+        try {
+            DATABASES.forEach(postgres::createDatabaseIfMissing);
+            kafka = new KraftBroker(0, 0, work.resolve("kafka"));
+            kafka.start();
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(JVM_OPTIONS);
+            command.addAll(archive.trainingOptions());
+            command.addAll(List.of("-jar", archive.extractedJar().toString(),
+                    "--server.port=0",
+                    "--chanjiao.postgres.host=127.0.0.1",
+                    "--chanjiao.postgres.port=" + postgres.port(),
+                    "--chanjiao.postgres.username=" + postgres.username(),
+                    "--chanjiao.postgres.password=" + postgres.password(),
+                    "--chanjiao.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    // nothing answers there: the resource server fetches its keys on the first token only
+                    "--chanjiao.keycloak.url=http://127.0.0.1:9",
+                    "--chanjiao.demo.enabled=true",
+                    "--chanjiao.demo.clock-control=true"));
+            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(archive.trainingLog().toFile())).start();
+            process.getOutputStream().close();
+            try {
+                if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("the training run of " + archive.name() + " did not finish in "
+                            + TIMEOUT.toMinutes() + " min; last lines of " + archive.trainingLog() + ":\n"
+                            + KeycloakServer.tail(archive.trainingLog(), 30));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                throw new IllegalStateException("interrupted", e);
+            }
+            if (process.exitValue() != 0 || !archive.completeTraining()) {
+                throw new IllegalStateException("the training run of " + archive.name() + " failed (exit "
+                        + process.exitValue() + "); last lines of " + archive.trainingLog() + ":\n"
+                        + KeycloakServer.tail(archive.trainingLog(), 30));
+            }
+        } finally {
+            if (kafka != null) {
+                kafka.stop();
+            }
+            postgres.stop();
+            deleteRecursively(work);
+        }
+    }
+
+    private static String required(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + key + "=… is required");
+        }
+        return value;
+    }
+
+    /** The broker and the database log through the class path's binding: warnings only. */
+    private static void quietLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        org.slf4j.ILoggerFactory factory = org.slf4j.LoggerFactory.getILoggerFactory();
+        if (factory.getClass().getName().equals("ch.qos.logback.classic.LoggerContext")) {
+            Logback.warnOnly(factory); // only linked when Logback is there
+        }
+    }
+
+    private static final class Logback {
+
+        static void warnOnly(org.slf4j.ILoggerFactory factory) {
+            ((ch.qos.logback.classic.LoggerContext) factory).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
+        }
+    }
+}
