@@ -51,6 +51,10 @@ if [[ -z "$reason" ]]; then
   fi
 fi
 
+# --help only prints the settings: no build for it when the launcher exists (a stale jar does not matter)
+if [[ " $* " == *" --help "* && -f deploy/local/target/local-platform.jar ]]; then
+  reason=""
+fi
 if [[ -n "$reason" ]]; then
   echo "Building (${reason}): ./mvnw -q -B -DskipTests -DskipImages install …"
   build_started=$(date +%s)
