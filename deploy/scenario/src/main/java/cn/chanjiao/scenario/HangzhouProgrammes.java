@@ -368,7 +368,7 @@ final class HangzhouProgrammes {
                         .file(p.name() + "参与证明.pdf", ProgrammeYear.pdf(p.name() + " 参与证明"), Map.of("kind", "PARTICIPATION_PROOF"))
                         .expect(201).json();
                 version[0] = uploaded.path("version").asLong();
-                row.put("proofAttachmentId", newest(uploaded, "PARTICIPATION_PROOF"));
+                row.put("proofAttachmentId", ProgrammeYear.newest(uploaded, "PARTICIPATION_PROOF"));
             }
             rows.add(row);
         }
@@ -405,20 +405,6 @@ final class HangzhouProgrammes {
                         && desk.path("department").asString().equals(expectedRoute.get(0).path("department").asString()),
                 key + "'s first stage is " + recommendingDistrict + " " + expectedRoute.get(0).path("department").asString() + ": " + desk);
         return new Application(key, id, filer, name);
-    }
-
-    private static UUID newest(JsonNode application, String kind) {
-        JsonNode newest = null;
-        for (JsonNode attachment : application.path("attachments")) {
-            if (attachment.path("kind").asString().equals(kind)
-                    && (newest == null || attachment.path("uploadedAt").asString().compareTo(newest.path("uploadedAt").asString()) >= 0)) {
-                newest = attachment;
-            }
-        }
-        if (newest == null) {
-            throw new ScenarioFailure("no " + kind + " attachment in " + application);
-        }
-        return UUID.fromString(newest.path("id").asString());
     }
 
     // --- the district departments ---------------------------------------------------------------

@@ -547,7 +547,8 @@ public final class ProgrammeYear {
         return new Application(key, id, filer, name);
     }
 
-    private static UUID newest(JsonNode application, String kind) {
+    /** The id of the newest attachment of a kind in an application as the API answers it. */
+    static UUID newest(JsonNode application, String kind) {
         JsonNode newest = null;
         for (JsonNode attachment : application.path("attachments")) {
             if (attachment.path("kind").asString().equals(kind)
