@@ -87,9 +87,10 @@ fi
 
 export CHANJIAO_LOCAL_STARTED_AT="$started_ms"
 # C1 only (-XX:TieredStopAtLevel=1), like the applications: C2 compiling the broker took 40 % of the
-# launcher's CPU while the platform started (~4 of 10 CPU-s), and a local broker never needs its peak speed.
+# launcher's CPU while the platform started (~4 of 10 CPU-s), and a local broker never needs its peak speed;
+# an 8 MB young generation keeps ~10 MB less resident.
 # shellcheck disable=SC2206
-launcher=("$java_bin" ${LOCAL_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k} "${cds[@]}"
+launcher=("$java_bin" ${LOCAL_JAVA_OPTS:--Xms32m -Xmx256m -Xmn8m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k} "${cds[@]}"
           -Dchanjiao.root="$root"
           -cp "deploy/local/target/local-platform.jar:deploy/local/target/lib/*"
           cn.chanjiao.local.LocalPlatform "$@")

@@ -30,6 +30,14 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
      * @param dataDirectory where the cluster lives; {@code null} for a temporary one wiped on stop
      */
     public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, java.util.Map.of());
+    }
+
+    /**
+     * Starts a server with settings of its own on top of the defaults (e.g. a smaller
+     * {@code shared_buffers} for the local platform).
+     */
+    public static EmbeddedPostgresServer start(int port, Path dataDirectory, java.util.Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -39,6 +47,7 @@ public final class EmbeddedPostgresServer implements DatabaseServer {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // a server with kept data is stopped by its owner, after the services that use it
                     .setRegisterShutdownHook(dataDirectory == null);
+            serverConfig.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -64,13 +64,14 @@ public final class KeycloakServer {
     /**
      * The JVM options {@code kc.sh} gets unless the environment sets {@code JAVA_OPTS}: kc.sh's own
      * defaults with Serial GC instead of G1 (fewer threads, a smaller footprint for one user), C1 only
-     * (a first start on an empty database is ~30 % faster on two cores) and a 384 MB heap at most
-     * (a realm with a few users and clients uses ~150 MB after start).
+     * (a first start on an empty database is ~30 % faster on two cores), a 384 MB heap at most
+     * (a realm with a few users and clients uses ~150 MB after start) and a fixed 16 MB young
+     * generation (the default third of the heap kept ~23 MB more resident for no faster start).
      */
     static final String JAVA_OPTS = "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
             + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
             + " -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom -Djdk.tls.rejectClientInitiatedRenegotiation=true"
-            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms48m -Xmx384m -Xss512k -XX:ReservedCodeCacheSize=64m";
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms48m -Xmx384m -Xmn16m -Xss512k -XX:ReservedCodeCacheSize=64m";
 
     /** Where {@link #ensureOptimized} records the options the distribution was built with. */
     private static final String BUILD_STAMP = "lib/quarkus/chanjiao-build-options.txt";
