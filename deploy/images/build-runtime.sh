@@ -49,8 +49,10 @@ java_home=$root/opt/java/openjdk
 
 # (a JDK without a jmods folder can link only when built for it, JEP 493; Debian/Ubuntu ship the
 # jmods in openjdk-17-jdk-headless or openjdk-17-jmods)
+# --generate-cds-archive: the runtime's own base class-data archive (lib/server/classes.jsa), which the
+# applications' archives (trained with this runtime, <module>/target/cds/image/) are laid on top of
 "$JDK/bin/jlink" --add-modules "$MODULES" --include-locales=en,zh \
-  --strip-debug --no-header-files --no-man-pages --output "$java_home"
+  --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$java_home"
 # headless: no X11 toolkit, splash screen, sound or AWT native interface (their X11/ALSA libraries are not in the image)
 rm -f "$java_home"/lib/libawt_xawt.so "$java_home"/lib/libsplashscreen.so "$java_home"/lib/libjsound.so "$java_home"/lib/libjawt.so
 # jlink links legal notices to each other; image layers should hold plain files
@@ -107,7 +109,10 @@ tar --create --file="$work/base.tar" --directory="$work" --mtime=@0 --owner=0 --
   manifest.json config.json layer.tar.gz
 
 echo "$stamp" > "$work/.stamp"
+unpacked=$(du -sh "$root" | cut -f1)
 rm -rf "$OUT"
 mkdir -p "$OUT"
+# the runtime stays unpacked too (<output>/java): the applications' image archives are trained with it
+mv "$java_home" "$OUT/java"
 mv "$work/base.tar" "$work/.stamp" "$OUT/"
-echo "image base: $(du -sh "$root" | cut -f1) unpacked, $(du -h "$OUT/base.tar" | cut -f1) in $OUT/base.tar (Java $release from $JDK, $arch)"
+echo "image base: $unpacked unpacked, $(du -h "$OUT/base.tar" | cut -f1) in $OUT/base.tar (Java $release from $JDK, $arch)"

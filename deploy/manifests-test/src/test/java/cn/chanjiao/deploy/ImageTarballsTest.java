@@ -35,13 +35,6 @@ class ImageTarballsTest {
     private static final Map<String, String> PASSWD = new HashMap<>();
     private static Platform platform;
 
-    /** Stops reading a layer. */
-    private static final class SkipLayer extends RuntimeException {
-        SkipLayer() {
-            super(null, null, false, false);
-        }
-    }
-
     @BeforeAll
     static void read() {
         platform = Platform.read();
@@ -70,6 +63,72 @@ class ImageTarballsTest {
         problems.assertNone();
     }
 
+    /**
+     * Each image's class-data archive is one its own runtime accepts: the image unpacked (somewhere
+     * else than {@code /}, which the archive does not mind: it names its class path relative to the
+     * working directory), its entrypoint run in its working directory with {@code -Xshare:on
+     * -XX:+PrintSharedArchiveAndExit} by the image's {@code /opt/java/openjdk/bin/java}.
+     */
+    @Test
+    void everyImageStartsFromItsClassDataArchive(@org.junit.jupiter.api.io.TempDir Path unpacked) throws Exception {
+        Problems problems = new Problems("image class-data archives");
+        int checked = 0;
+        for (Platform.App app : platform.apps.values()) {
+            Path tarball = tarball(app);
+            if (!Files.isRegularFile(tarball)) {
+                continue;
+            }
+            Path image = unpacked.resolve(app.module());
+            Path root = image.resolve("root");
+            Files.createDirectories(root);
+            run(image, "tar", "-xf", tarball.toString(), "-C", image.toString());
+            Object manifest = Yamls.parser().load(Files.readString(image.resolve("manifest.json")));
+            for (Object layer : list(at(list(manifest).get(0), "Layers"))) {
+                run(image, "tar", "-xzf", image.resolve(String.valueOf(layer)).toString(), "-C", root.toString());
+            }
+            Map<String, Object> config = map(at(Yamls.parser().load(Files.readString(image.resolve("config.json"))), "config"));
+            List<String> command = new ArrayList<>();
+            for (Object part : list(config.get("Entrypoint"))) {
+                String arg = String.valueOf(part);
+                if (command.isEmpty()) {
+                    command.add(root.resolve("opt/java/openjdk/bin/java").toString());
+                } else if (arg.equals("-Xshare:auto")) {
+                    command.add("-Xshare:on"); // refuse to start without the archive
+                } else {
+                    if (arg.equals("-jar")) {
+                        command.add("-XX:+PrintSharedArchiveAndExit");
+                    }
+                    command.add(arg);
+                }
+            }
+            Path workDir = root.resolve(String.valueOf(config.get("WorkingDir")).substring(1));
+            String output = run(workDir, command.toArray(String[]::new));
+            problems.check(output.contains("archive is valid"), platform.root.relativize(tarball) + ": its runtime refuses its"
+                    + " class-data archive: " + output.lines().filter(l -> !l.startsWith("[")).reduce((a, b) -> b).orElse(""));
+            System.out.printf("%s: class-data archive %s valid in the unpacked image%n", app.module(),
+                    output.contains("archive is valid") ? "is" : "is NOT");
+            checked++;
+        }
+        if (Boolean.getBoolean("chanjiao.images.expected")) {
+            assertThat(checked).as("every application's image was checked").isEqualTo(platform.apps.size());
+        } else {
+            assertThat(System.getProperty("chanjiao.images.expected")).isEqualTo("false");
+        }
+        problems.assertNone();
+    }
+
+    /** Runs a command in a folder; its output (stdout and stderr). */
+    private static String run(Path directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
+        }
+        return output;
+    }
+
     private static Path tarball(Platform.App app) {
         return platform.root.resolve(app.module()).resolve("target").resolve(app.module() + "-image.tar");
     }
@@ -88,19 +147,12 @@ class ImageTarballsTest {
                     Map<String, Integer> layer = LAYERS.get(path);
                     if (layer == null) {
                         Map<String, Integer> read = new HashMap<>();
-                        try {
-                            Tar.walk(new GZIPInputStream(content, 1 << 16), (file, fileMode, fileType, fileContent) -> {
-                                if (file.startsWith("app/libs/")) {
-                                    throw new SkipLayer(); // the dependencies' jars: nothing to check, the largest layer
-                                }
-                                read.put(file, fileMode);
-                                if (file.equals("etc/passwd")) {
-                                    PASSWD.put(path, new String(fileContent.readAllBytes(), StandardCharsets.UTF_8));
-                                }
-                            });
-                        } catch (SkipLayer skipped) {
-                            // rest of the layer left compressed
-                        }
+                        Tar.walk(new GZIPInputStream(content, 1 << 16), (file, fileMode, fileType, fileContent) -> {
+                            read.put(file, fileMode);
+                            if (file.equals("etc/passwd")) {
+                                PASSWD.put(path, new String(fileContent.readAllBytes(), StandardCharsets.UTF_8));
+                            }
+                        });
                         layer = read;
                         LAYERS.put(path, layer); // layers are named by digest: the base layer is read once for all images
                     }
@@ -124,9 +176,14 @@ class ImageTarballsTest {
                 where + ": exposes " + map(config.get("ExposedPorts")).keySet() + ", the application listens on " + app.port());
         List<String> entrypoint = new ArrayList<>();
         list(config.get("Entrypoint")).forEach(part -> entrypoint.add(String.valueOf(part)));
+        List<String> expectedEnd = List.of("-jar", app.module() + ".jar");
         problems.check(!entrypoint.isEmpty() && entrypoint.get(0).equals("java") && entrypoint.containsAll(platform.jvmFlags)
-                && entrypoint.get(entrypoint.size() - 1).equals(app.mainClass()),
-                where + ": entrypoint " + entrypoint + " should be java " + platform.jvmFlags + " … " + app.mainClass());
+                && entrypoint.contains("-XX:SharedArchiveFile=" + app.module() + ".jsa") && entrypoint.contains("-Xshare:auto")
+                && entrypoint.size() > 2 && entrypoint.subList(entrypoint.size() - 2, entrypoint.size()).equals(expectedEnd),
+                where + ": entrypoint " + entrypoint + " should be java -XX:SharedArchiveFile=" + app.module() + ".jsa"
+                        + " -Xshare:auto " + platform.jvmFlags + " … -jar " + app.module() + ".jar");
+        problems.check("/app".equals(config.get("WorkingDir")), where + ": works in " + config.get("WorkingDir")
+                + ", the archive names its class path relative to /app");
         problems.check(platform.jvmFlags.stream().anyMatch(flag -> flag.startsWith("-XX:MaxRAMPercentage=")),
                 "the images' JVM flags do not size the heap from the container limit (-XX:MaxRAMPercentage)");
         problems.check(list(config.get("Env")).stream().anyMatch(e -> String.valueOf(e).startsWith("PATH=")
@@ -142,9 +199,10 @@ class ImageTarballsTest {
                 && (files.get(f) & 0111) != 0), where + ": no executable ELF loader under /lib64 or /lib");
         problems.check(files.containsKey("opt/chanjiao/HealthCheck.class"), where + ": no /opt/chanjiao/HealthCheck.class (compose's health check)");
         problems.check((files.getOrDefault("tmp", 0) & 0777) == 0777, where + ": /tmp is not writable for the non-root user");
-        problems.check(files.containsKey("app/classes/" + app.mainClass().replace('.', '/') + ".class"),
-                where + ": the main class " + app.mainClass() + " is not in /app/classes");
-        problems.check(files.containsKey("app/resources/application.yml"), where + ": no application.yml in /app/resources");
+        problems.check(files.containsKey("app/" + app.module() + ".jar"), where + ": no /app/" + app.module() + ".jar");
+        problems.check(files.keySet().stream().anyMatch(f -> f.startsWith("app/lib/")), where + ": no /app/lib/ (the dependencies)");
+        problems.check(files.keySet().stream().noneMatch(f -> f.startsWith("jib/")),
+                where + ": Jib's own layout (/jib) should be filtered out of the image");
         System.out.printf("%s: %d MB, %d files, entrypoint %s%n", where, Files.size(tarball) >> 20, files.size(), entrypoint);
     }
 

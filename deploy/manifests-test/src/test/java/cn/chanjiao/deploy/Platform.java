@@ -68,7 +68,9 @@ final class Platform {
         String jib = "/project/build/pluginManagement/plugins/plugin[artifactId='jib-maven-plugin']/configuration";
         String imagePattern = text(rootPom, jib + "/to/image");
         this.imageUser = text(rootPom, jib + "/container/user");
-        this.jvmFlags = texts(rootPom, jib + "/container/jvmFlags/jvmFlag");
+        // the entrypoint's JVM flags common to every image (java <flags> -jar <name>.jar; the archive's name differs)
+        this.jvmFlags = texts(rootPom, jib + "/container/entrypoint/arg").stream()
+                .filter(arg -> arg.startsWith("-") && !arg.equals("-jar") && !arg.contains("${")).toList();
         this.serviceDefaults = Yamls.load(root.resolve("libs/service-kit/src/main/resources/META-INF/chanjiao/service-defaults.yml"));
         this.gatewayConfig = Yamls.load(root.resolve("gateway/src/main/resources/application.yml"));
 

@@ -83,20 +83,48 @@ public final class ClassDataTraining {
     public static void train(ClassDataArchive archive) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         archive.extract(java, TIMEOUT);
+        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+        jvm.addAll(archive.trainingOptions());
         Path work = archive.directory().resolve("training");
         deleteRecursively(work);
         Files.createDirectories(work);
+        try {
+            run(archive.name(), java, jvm, archive.extractedJar().toString(), work, archive.trainingLog());
+        } finally {
+            deleteRecursively(work);
+        }
+        if (!archive.completeTraining()) {
+            throw new IllegalStateException("the training run of " + archive.name() + " wrote no archive; last lines of "
+                    + archive.trainingLog() + ":\n" + KeycloakServer.tail(archive.trainingLog(), 30));
+        }
+    }
+
+    /**
+     * One training run: {@code java <jvm options> -jar <jar> <the local platform's settings>} in
+     * {@code workingDirectory} against a throw-away PostgreSQL and KRaft broker (the broker's files under
+     * {@code <workingDirectory>/engines}, deleted afterwards); fails unless the run exits with 0.
+     */
+    static void run(String name, String java, List<String> jvmOptions, String jar, Path workingDirectory, Path log)
+            throws IOException {
+        run(name, java, jvmOptions, jar, workingDirectory, log, workingDirectory);
+    }
+
+    /** The same with the engines' files in {@code engineDirectory} (not in the working directory). */
+    static void run(String name, String java, List<String> jvmOptions, String jar, Path workingDirectory, Path log,
+            Path engineDirectory) throws IOException {
+        Path engines = engineDirectory.resolve("engines");
+        deleteRecursively(engines);
+        Files.createDirectories(engines);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, null);
         KraftBroker kafka = null;
         try {
             DATABASES.forEach(postgres::createDatabaseIfMissing);
-            kafka = new KraftBroker(0, 0, work.resolve("kafka"));
+            kafka = new KraftBroker(0, 0, engines.resolve("kafka"));
             kafka.start();
             List<String> command = new ArrayList<>();
             command.add(java);
-            command.addAll(JVM_OPTIONS);
-            command.addAll(archive.trainingOptions());
-            command.addAll(List.of("-jar", archive.extractedJar().toString(),
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar,
                     "--server.port=0",
                     "--chanjiao.postgres.host=127.0.0.1",
                     "--chanjiao.postgres.port=" + postgres.port(),
@@ -107,36 +135,34 @@ public final class ClassDataTraining {
                     "--chanjiao.keycloak.url=http://127.0.0.1:9",
                     "--chanjiao.demo.enabled=true",
                     "--chanjiao.demo.clock-control=true"));
-            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(archive.trainingLog().toFile())).start();
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             process.getOutputStream().close();
             try {
                 if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("the training run of " + archive.name() + " did not finish in "
-                            + TIMEOUT.toMinutes() + " min; last lines of " + archive.trainingLog() + ":\n"
-                            + KeycloakServer.tail(archive.trainingLog(), 30));
+                    throw new IllegalStateException("the training run of " + name + " did not finish in "
+                            + TIMEOUT.toMinutes() + " min; last lines of " + log + ":\n" + KeycloakServer.tail(log, 30));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
                 throw new IllegalStateException("interrupted", e);
             }
-            if (process.exitValue() != 0 || !archive.completeTraining()) {
-                throw new IllegalStateException("the training run of " + archive.name() + " failed (exit "
-                        + process.exitValue() + "); last lines of " + archive.trainingLog() + ":\n"
-                        + KeycloakServer.tail(archive.trainingLog(), 30));
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("the training run of " + name + " failed (exit "
+                        + process.exitValue() + "); last lines of " + log + ":\n" + KeycloakServer.tail(log, 30));
             }
         } finally {
             if (kafka != null) {
                 kafka.stop();
             }
             postgres.stop();
-            deleteRecursively(work);
+            deleteRecursively(engines);
         }
     }
 
-    private static String required(Map<String, String> options, String key) {
+    static String required(Map<String, String> options, String key) {
         String value = options.get(key);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("--" + key + "=… is required");
@@ -145,7 +171,7 @@ public final class ClassDataTraining {
     }
 
     /** The broker and the database log through the class path's binding: warnings only. */
-    private static void quietLogging() {
+    static void quietLogging() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         org.slf4j.ILoggerFactory factory = org.slf4j.LoggerFactory.getILoggerFactory();
         if (factory.getClass().getName().equals("ch.qos.logback.classic.LoggerContext")) {
@@ -161,7 +187,7 @@ public final class ClassDataTraining {
         }
     }
 
-    private static void deleteRecursively(Path path) {
+    static void deleteRecursively(Path path) {
         if (!Files.exists(path)) {
             return;
         }
