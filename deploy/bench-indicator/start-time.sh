@@ -28,7 +28,7 @@ extracted=indicator-service/target/cds/indicator-service/indicator-service.jar
 java_bin=java
 [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_bin="$JAVA_HOME/bin/java"
 # the local platform's options (deploy/local LocalPlatform.SERVICE_JVM_OPTIONS)
-opts=(-Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m
+opts=(-Xms32m -Xmx384m -Xmn12m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:ReservedCodeCacheSize=64m
       -XX:MaxHeapFreeRatio=40 -XX:MinHeapFreeRatio=10 -Dfile.encoding=UTF-8)
 if [[ $cds == true ]]; then
   [[ -f $archive && -f $extracted ]] || { echo "no class-data archive: build indicator-service (phase package makes it)" >&2; exit 1; }
