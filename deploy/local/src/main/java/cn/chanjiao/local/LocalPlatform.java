@@ -82,6 +82,8 @@ public final class LocalPlatform implements AutoCloseable {
     private static final int START_CONCURRENCY = Integer.parseInt(setting("start-concurrency",
             String.valueOf(Runtime.getRuntime().availableProcessors())));
     private static final Duration POLL = Duration.ofMillis(500);
+    /** when the footprint is printed a second time, after the start's extra connections have closed */
+    private static final Duration SETTLED_AFTER = Duration.ofSeconds(60);
     /** how often the applications' readiness is asked while they start (the answer is ~1 ms once up) */
     private static final Duration READINESS_POLL = Duration.ofMillis(100);
 
@@ -588,8 +590,10 @@ public final class LocalPlatform implements AutoCloseable {
                 // demo data for the demo users of the realm (identity-service: their organisations)
                 "--chanjiao.demo.enabled=true",
                 "--chanjiao.demo.clock-control=true", // a demo platform: deploy/scenario moves its time
-                // one idle connection each (the services' default is 2): every connection is a PostgreSQL process
+                // one idle connection each (the services' default is 2), more only while needed (the start opens
+                // two or three; they close 10-40 s later): every connection is a PostgreSQL process
                 "--spring.datasource.hikari.minimum-idle=1",
+                "--spring.datasource.hikari.idle-timeout=10000",
                 // services that call identity-service find it on its port, not the default 8081
                 "--chanjiao.application.identity.url=http://127.0.0.1:" + settings.service("identity-service").port(),
                 "--chanjiao.notification.identity.url=http://127.0.0.1:" + settings.service("identity-service").port()));
@@ -746,6 +750,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     // --- running ----------------------------------------------------------------------------------
 
+    /**
+     * The footprint once the start's extra database connections have closed (idle-timeout 10 s,
+     * checked every 30 s): the running platform's memory, as against the one printed when ready.
+     */
+    private void printSettledFootprint() {
+        Footprint now = footprint();
+        Footprint.Usage total = now.total();
+        Footprint.Usage postgres = now.parts().getOrDefault("PostgreSQL", Footprint.Usage.NONE);
+        out.printf(Locale.ROOT, " Memory after %d s running: %d MB RSS, %d MB PSS in all (PostgreSQL %d MB RSS in %d processes)%n",
+                SETTLED_AFTER.toSeconds(), total.rssBytes() >> 20, total.pssBytes() >> 20, postgres.rssBytes() >> 20,
+                postgres.processes());
+        out.flush();
+    }
+
     private void printReady() {
         String kc = settings.keycloakUrl();
         StringBuilder b = new StringBuilder();
@@ -800,8 +818,14 @@ public final class LocalPlatform implements AutoCloseable {
     /** Blocks until the JVM exits, reporting a child that dies on its own. */
     private void watchUntilStopped() {
         Map<String, Boolean> reported = new LinkedHashMap<>();
+        Instant settled = Instant.now().plus(SETTLED_AFTER);
+        boolean settledPrinted = !Footprint.supported() || !settings.startServices();
         while (!closing) {
             sleep(Duration.ofSeconds(3));
+            if (!settledPrinted && !closing && Instant.now().isAfter(settled)) {
+                settledPrinted = true;
+                printSettledFootprint();
+            }
             for (ManagedProcess process : new ArrayList<>(services.values())) {
                 if (!closing && !process.isAlive() && reported.putIfAbsent(process.name(), true) == null) {
                     System.err.println("WARNING: " + process.name() + " exited with code " + process.exitCode().orElse(-1)
