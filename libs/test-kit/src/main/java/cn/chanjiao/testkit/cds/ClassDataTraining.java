@@ -47,14 +47,7 @@ public final class ClassDataTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("usage: --jar=<executable jar> --name=<application name>; not " + arg);
-            }
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> options = options(args, "--jar=<executable jar> --name=<application name>");
         Path jar = Path.of(required(options, "jar"));
         String name = required(options, "name");
         quietLogging();
@@ -160,6 +153,19 @@ public final class ClassDataTraining {
             postgres.stop();
             deleteRecursively(engines);
         }
+    }
+
+    /** {@code --key=value} arguments, in order. */
+    static Map<String, String> options(String[] args, String usage) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("usage: " + usage + "; not " + arg);
+            }
+            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return options;
     }
 
     static String required(Map<String, String> options, String key) {

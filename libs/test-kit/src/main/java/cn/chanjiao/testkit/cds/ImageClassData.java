@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,15 +48,8 @@ public final class ImageClassData {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("usage: --jar=<executable jar> --name=<name> --image-java=<runtime>"
-                        + " [--skip-training=true]; not " + arg);
-            }
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> options = ClassDataTraining.options(args,
+                "--jar=<executable jar> --name=<name> --image-java=<runtime> [--skip-training=true]");
         Path jar = Path.of(ClassDataTraining.required(options, "jar")).toAbsolutePath();
         String name = ClassDataTraining.required(options, "name");
         Path runtime = Path.of(ClassDataTraining.required(options, "image-java")).toAbsolutePath();
