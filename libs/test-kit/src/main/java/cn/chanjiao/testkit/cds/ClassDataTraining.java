@@ -47,21 +47,37 @@ public final class ClassDataTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = options(args, "--jar=<executable jar> --name=<application name>");
-        Path jar = Path.of(required(options, "jar"));
+        Map<String, String> options = options(args, "--jar=<executable jar> --name=<application name>"
+                + " [--skip-training=true] [--image-java=<the image's runtime>]");
+        Path jar = Path.of(required(options, "jar")).toAbsolutePath();
         String name = required(options, "name");
+        boolean train = !Boolean.parseBoolean(options.getOrDefault("skip-training", "false"));
+        String imageJava = options.getOrDefault("image-java", "").trim();
         quietLogging();
-        ClassDataArchive archive = new ClassDataArchive(name, jar);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no jar at " + jar);
         }
+        // one throw-away PostgreSQL and broker for both trainings of the module (started only if one runs)
+        try (Engines engines = new Engines(jar.getParent().resolve("cds").resolve("engines"))) {
+            if (train) {
+                makeArchive(new ClassDataArchive(name, jar), engines);
+            }
+            if (!imageJava.isEmpty()) {
+                ImageClassData.make(jar, name, Path.of(imageJava).toAbsolutePath(), train, engines);
+            }
+        }
+    }
+
+    /** The archive for the local launcher (the build's JDK), unless it is current. */
+    private static void makeArchive(ClassDataArchive archive, Engines engines) throws IOException {
+        String name = archive.name();
         if (archive.isCurrent()) {
             System.out.println("[cds] " + name + ": class-data archive " + archive.archive() + " is current");
             return;
         }
         Instant t0 = Instant.now();
         try {
-            train(archive);
+            train(archive, engines);
         } catch (RuntimeException | IOException e) {
             // an optimisation, not a product: the application starts from its jar without it
             System.out.println("[cds] WARNING: no class-data archive for " + name + " (it starts from its jar): " + e.getMessage());
@@ -74,6 +90,12 @@ public final class ClassDataTraining {
 
     /** Extracts the jar, runs the training against throw-away engines and installs the archive. */
     public static void train(ClassDataArchive archive) throws IOException {
+        try (Engines engines = new Engines(archive.directory().resolve("engines"))) {
+            train(archive, engines);
+        }
+    }
+
+    static void train(ClassDataArchive archive, Engines engines) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         archive.extract(java, TIMEOUT);
         List<String> jvm = new ArrayList<>(JVM_OPTIONS);
@@ -82,7 +104,7 @@ public final class ClassDataTraining {
         deleteRecursively(work);
         Files.createDirectories(work);
         try {
-            run(archive.name(), java, jvm, archive.extractedJar().toString(), work, archive.trainingLog());
+            run(archive.name(), java, jvm, archive.extractedJar().toString(), work, archive.trainingLog(), engines);
         } finally {
             deleteRecursively(work);
         }
@@ -93,65 +115,84 @@ public final class ClassDataTraining {
     }
 
     /**
-     * One training run: {@code java <jvm options> -jar <jar> <the local platform's settings>} in
-     * {@code workingDirectory} against a throw-away PostgreSQL and KRaft broker (the broker's files under
-     * {@code <workingDirectory>/engines}, deleted afterwards); fails unless the run exits with 0.
+     * A throw-away PostgreSQL with the platform's databases and an in-process KRaft broker for training
+     * runs: started by the first run, the databases made empty again for each later one (a training
+     * run sees what a first start sees), stopped and deleted at the end.
      */
-    static void run(String name, String java, List<String> jvmOptions, String jar, Path workingDirectory, Path log)
-            throws IOException {
-        run(name, java, jvmOptions, jar, workingDirectory, log, workingDirectory);
-    }
+    static final class Engines implements AutoCloseable {
 
-    /** The same with the engines' files in {@code engineDirectory} (not in the working directory). */
-    static void run(String name, String java, List<String> jvmOptions, String jar, Path workingDirectory, Path log,
-            Path engineDirectory) throws IOException {
-        Path engines = engineDirectory.resolve("engines");
-        deleteRecursively(engines);
-        Files.createDirectories(engines);
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, null);
-        KraftBroker kafka = null;
-        try {
-            DATABASES.forEach(postgres::createDatabaseIfMissing);
-            kafka = new KraftBroker(0, 0, engines.resolve("kafka"));
-            kafka.start();
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", jar,
-                    "--server.port=0",
-                    "--chanjiao.postgres.host=127.0.0.1",
-                    "--chanjiao.postgres.port=" + postgres.port(),
-                    "--chanjiao.postgres.username=" + postgres.username(),
-                    "--chanjiao.postgres.password=" + postgres.password(),
-                    "--chanjiao.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                    // nothing answers there: the resource server fetches its keys on the first token only
-                    "--chanjiao.keycloak.url=http://127.0.0.1:9",
-                    "--chanjiao.demo.enabled=true",
-                    "--chanjiao.demo.clock-control=true"));
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-            process.getOutputStream().close();
-            try {
-                if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("the training run of " + name + " did not finish in "
-                            + TIMEOUT.toMinutes() + " min; last lines of " + log + ":\n" + KeycloakServer.tail(log, 30));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-                throw new IllegalStateException("interrupted", e);
+        private final Path directory;
+        private EmbeddedPostgresServer postgres;
+        private KraftBroker kafka;
+
+        Engines(Path directory) {
+            this.directory = directory;
+        }
+
+        void prepare() throws IOException {
+            if (postgres == null) {
+                deleteRecursively(directory);
+                Files.createDirectories(directory);
+                postgres = EmbeddedPostgresServer.start(0, null);
+                DATABASES.forEach(postgres::createDatabaseIfMissing);
+                kafka = new KraftBroker(0, 0, directory.resolve("kafka"));
+                kafka.start();
+            } else {
+                DATABASES.forEach(postgres::recreateDatabase);
             }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("the training run of " + name + " failed (exit "
-                        + process.exitValue() + "); last lines of " + log + ":\n" + KeycloakServer.tail(log, 30));
-            }
-        } finally {
+        }
+
+        @Override
+        public void close() {
             if (kafka != null) {
                 kafka.stop();
             }
-            postgres.stop();
-            deleteRecursively(engines);
+            if (postgres != null) {
+                postgres.stop();
+            }
+            deleteRecursively(directory);
+        }
+    }
+
+    /**
+     * One training run: {@code java <jvm options> -jar <jar> <the local platform's settings>} in
+     * {@code workingDirectory} against the engines; fails unless the run exits with 0.
+     */
+    static void run(String name, String java, List<String> jvmOptions, String jar, Path workingDirectory, Path log,
+            Engines engines) throws IOException {
+        engines.prepare();
+        EmbeddedPostgresServer postgres = engines.postgres;
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar,
+                "--server.port=0",
+                "--chanjiao.postgres.host=127.0.0.1",
+                "--chanjiao.postgres.port=" + postgres.port(),
+                "--chanjiao.postgres.username=" + postgres.username(),
+                "--chanjiao.postgres.password=" + postgres.password(),
+                "--chanjiao.kafka.bootstrap-servers=" + engines.kafka.bootstrapServers(),
+                // nothing answers there: the resource server fetches its keys on the first token only
+                "--chanjiao.keycloak.url=http://127.0.0.1:9",
+                "--chanjiao.demo.enabled=true",
+                "--chanjiao.demo.clock-control=true"));
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the training run of " + name + " did not finish in "
+                        + TIMEOUT.toMinutes() + " min; last lines of " + log + ":\n" + KeycloakServer.tail(log, 30));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the training run of " + name + " failed (exit "
+                    + process.exitValue() + "); last lines of " + log + ":\n" + KeycloakServer.tail(log, 30));
         }
     }
 

@@ -31,6 +31,9 @@ import java.util.Map;
  * {@code /opt/java/openjdk} (checked by deploy/manifests-test {@code ImageTarballsTest}, which unpacks
  * each image and asks its runtime).
  *
+ * <p>The build makes it from {@link ClassDataTraining} ({@code --image-java=…}, profile "images"), on the
+ * engines of the local archive's training; alone:
+ *
  * <pre>java -cp &lt;test class path&gt; cn.chanjiao.testkit.cds.ImageClassData --jar=target/x.jar --name=x
  *      --image-java=target/image-runtime/java [--skip-training=true]</pre>
  */
@@ -55,7 +58,13 @@ public final class ImageClassData {
         Path runtime = Path.of(ClassDataTraining.required(options, "image-java")).toAbsolutePath();
         boolean train = !Boolean.parseBoolean(options.getOrDefault("skip-training", "false"));
         ClassDataTraining.quietLogging();
+        try (ClassDataTraining.Engines engines = new ClassDataTraining.Engines(jar.getParent().resolve("cds/engines"))) {
+            make(jar, name, runtime, train, engines);
+        }
+    }
 
+    /** Makes the image's folder of the application unless it is current (the build: {@link ClassDataTraining}). */
+    static void make(Path jar, String name, Path runtime, boolean train, ClassDataTraining.Engines engines) throws IOException {
         Path images = jar.getParent().resolve("cds").resolve("image");
         Path folder = images.resolve(name);
         Path stampFile = images.resolve(name + ".stamp");
@@ -68,6 +77,7 @@ public final class ImageClassData {
             return;
         }
         Instant t0 = Instant.now();
+        Files.createDirectories(images);
         Files.deleteIfExists(stampFile);
         ClassDataTraining.deleteRecursively(folder);
         Files.createDirectories(folder);
@@ -82,7 +92,7 @@ public final class ImageClassData {
         String made = "without a class-data archive";
         if (train) {
             try {
-                Path archive = train(name, runtime, folder, extracted.getFileName().toString(), images);
+                Path archive = train(name, runtime, folder, extracted.getFileName().toString(), images, engines);
                 made = String.format(Locale.ROOT, "with a class-data archive (%d MB)", Files.size(archive) >> 20);
             } catch (RuntimeException | IOException e) {
                 // an optimisation: the image starts without it (-Xshare:auto)
@@ -95,26 +105,20 @@ public final class ImageClassData {
     }
 
     /** The training run with the image's runtime, in the folder, as the image starts it; the archive lands in the folder. */
-    private static Path train(String name, Path runtime, Path folder, String jarName, Path images) throws IOException {
+    private static Path train(String name, Path runtime, Path folder, String jarName, Path images,
+            ClassDataTraining.Engines engines) throws IOException {
         Path temporary = images.resolve(name + ".jsa.tmp");
         Files.deleteIfExists(temporary);
         Path log = images.resolve(name + "-training.log");
         List<String> jvm = new ArrayList<>(JVM_OPTIONS);
         jvm.add("-XX:ArchiveClassesAtExit=" + temporary);
         jvm.add("-Dspring.context.exit=onRefresh");
-        Path work = images.resolve(name + "-training");
-        ClassDataTraining.deleteRecursively(work);
-        Files.createDirectories(work);
         List<Path> before;
         try (var files = Files.list(folder)) {
             before = files.toList();
         }
-        try {
-            // the working directory is the folder itself: the class path is recorded as "<name>.jar" and "lib/…"
-            ClassDataTraining.run(name, runtime.resolve("bin/java").toString(), jvm, jarName, folder, log, work);
-        } finally {
-            ClassDataTraining.deleteRecursively(work);
-        }
+        // the working directory is the folder itself: the class path is recorded as "<name>.jar" and "lib/…"
+        ClassDataTraining.run(name, runtime.resolve("bin/java").toString(), jvm, jarName, folder, log, engines);
         try (var files = Files.list(folder)) {
             // e.g. application-service's attachment folder (a relative path by default): not part of the image
             for (Path written : files.filter(f -> !before.contains(f)).toList()) {

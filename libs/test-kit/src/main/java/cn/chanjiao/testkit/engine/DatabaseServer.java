@@ -48,4 +48,17 @@ public interface DatabaseServer {
             throw new IllegalStateException("could not create database " + database + ": " + e.getMessage(), e);
         }
     }
+
+    /** Drops the database (closing whoever is still connected) and creates it empty. */
+    default void recreateDatabase(String database) {
+        if (!DATABASE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a database name: " + database);
+        }
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not recreate database " + database + ": " + e.getMessage(), e);
+        }
+    }
 }
