@@ -1,6 +1,7 @@
 package cn.chanjiao.identity.account;
 
 import cn.chanjiao.contracts.identity.UserProvisioned;
+import cn.chanjiao.identity.demo.DemoSeeds;
 import cn.chanjiao.kit.events.IntegrationEvents;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -11,16 +12,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,30 +69,12 @@ class DemoAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int inserted = 0;
-        for (Demo demo : read()) {
-            try {
-                if (Boolean.TRUE.equals(transactions.execute(status -> insertIfAbsent(demo)))) {
-                    inserted++;
-                }
-            } catch (DataIntegrityViolationException e) {
-                // another instance inserted it a moment ago, or a real user holds the username
-                log.info("demo account {} not inserted: {}", demo.username(), e.getMostSpecificCause().getMessage());
-            }
-        }
-        if (inserted > 0) {
-            log.info("{} demo accounts inserted (chanjiao.demo.enabled=true)", inserted);
-        }
+        DemoSeeds.insertEach(read(), transactions, this::insertIfAbsent, Demo::username, "account", log);
     }
 
     /** Reads and checks every demo account: a bad one stops the service, as a bad demo organisation does. */
     List<Demo> read() {
-        List<Demo> demos;
-        try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
-            demos = json.readValue(in, new TypeReference<List<Demo>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + LOCATION, e);
-        }
+        List<Demo> demos = DemoSeeds.read(json, LOCATION, new TypeReference<List<Demo>>() { });
         for (Demo demo : demos) {
             Set<ConstraintViolation<PersonDetails>> invalid = validator.validate(demo.person());
             boolean scoped = switch (demo.kind()) {

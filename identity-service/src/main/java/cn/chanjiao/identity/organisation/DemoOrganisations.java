@@ -2,6 +2,7 @@ package cn.chanjiao.identity.organisation;
 
 import cn.chanjiao.contracts.identity.OrganisationRegistered;
 import cn.chanjiao.contracts.identity.OrganisationVerified;
+import cn.chanjiao.identity.demo.DemoSeeds;
 import cn.chanjiao.identity.web.FieldProblems;
 import cn.chanjiao.kit.events.IntegrationEvents;
 import jakarta.validation.ConstraintViolation;
@@ -14,16 +15,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -76,30 +72,12 @@ class DemoOrganisations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int inserted = 0;
-        for (Demo demo : read()) {
-            try {
-                if (Boolean.TRUE.equals(transactions.execute(status -> insertIfAbsent(demo)))) {
-                    inserted++;
-                }
-            } catch (DataIntegrityViolationException e) {
-                // another instance inserted it a moment ago, or a real organisation holds its code
-                log.info("demo organisation {} not inserted: {}", demo.id(), e.getMostSpecificCause().getMessage());
-            }
-        }
-        if (inserted > 0) {
-            log.info("{} demo organisations inserted (chanjiao.demo.enabled=true)", inserted);
-        }
+        DemoSeeds.insertEach(read(), transactions, this::insertIfAbsent, Demo::id, "organisation", log);
     }
 
     /** Reads and checks every demo organisation. */
     List<Demo> read() {
-        List<Demo> demos;
-        try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
-            demos = json.readValue(in, new TypeReference<List<Demo>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + LOCATION, e);
-        }
+        List<Demo> demos = DemoSeeds.read(json, LOCATION, new TypeReference<List<Demo>>() { });
         for (Demo demo : demos) {
             Set<ConstraintViolation<OrganisationDetails>> invalid = validator.validate(demo.details());
             FieldProblems problems = new FieldProblems(messages);

@@ -88,13 +88,7 @@ public final class ClassDataTraining {
                 Duration.between(t0, Instant.now()).toMillis() / 1000.0, archive.trainingLog());
     }
 
-    /** Extracts the jar, runs the training against throw-away engines and installs the archive. */
-    public static void train(ClassDataArchive archive) throws IOException {
-        try (Engines engines = new Engines(archive.directory().resolve("engines"))) {
-            train(archive, engines);
-        }
-    }
-
+    /** Extracts the jar, runs the training against the throw-away engines and installs the archive. */
     static void train(ClassDataArchive archive, Engines engines) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         archive.extract(java, TIMEOUT);
