@@ -472,8 +472,10 @@ public final class LocalPlatform implements AutoCloseable {
         EmbeddedPostgresServer server;
         try {
             // 32 MB of shared buffers hold a demo platform's data; the default 128 MB showed as each
-            // backend's memory once touched (footprint in deploy/local/README.md)
-            server = EmbeddedPostgresServer.start(settings.postgresPort(), dataDirectory, Map.of("shared_buffers", "32MB"));
+            // backend's memory once touched. No logical replication here, so no launcher process for it
+            // (footprint in deploy/local/README.md)
+            server = EmbeddedPostgresServer.start(settings.postgresPort(), dataDirectory,
+                    Map.of("shared_buffers", "32MB", "max_logical_replication_workers", "0"));
         } catch (RuntimeException e) {
             throw new PartFailedException("PostgreSQL", rootMessage(e) + " (data in " + dataDirectory
                     + "; PostgreSQL's own output is in " + settings.logDirectory().resolve("engines.log") + ")", e);
@@ -571,7 +573,10 @@ public final class LocalPlatform implements AutoCloseable {
      */
     static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-Xmn12m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxHeapFreeRatio=40",
-            "-XX:MinHeapFreeRatio=10", "-Dfile.encoding=UTF-8");
+            "-XX:MinHeapFreeRatio=10", "-Dfile.encoding=UTF-8",
+            // Hikari closes idle connections when its housekeeper runs, every 30 s by default: every 5 s
+            // here, so the connections a start opened are gone 10-15 s after their last use
+            "-Dcom.zaxxer.hikari.housekeeping.periodMs=5000");
 
     private List<String> serviceCommand(LocalSettings.Service service, Path jar, List<String> jvmOptions) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -590,9 +595,10 @@ public final class LocalPlatform implements AutoCloseable {
                 // demo data for the demo users of the realm (identity-service: their organisations)
                 "--chanjiao.demo.enabled=true",
                 "--chanjiao.demo.clock-control=true", // a demo platform: deploy/scenario moves its time
-                // one idle connection each (the services' default is 2), more only while needed (the start opens
-                // two or three; they close 10-40 s later): every connection is a PostgreSQL process
-                "--spring.datasource.hikari.minimum-idle=1",
+                // connections only while needed (the services' default keeps 2 idle; with 1, Hikari opens a second
+                // whenever the first is borrowed): every connection is a PostgreSQL process of ~15-20 MB RSS.
+                // A service's scheduled work keeps one open; a connection idle for 10 s closes
+                "--spring.datasource.hikari.minimum-idle=0",
                 "--spring.datasource.hikari.idle-timeout=10000",
                 // services that call identity-service find it on its port, not the default 8081
                 "--chanjiao.application.identity.url=http://127.0.0.1:" + settings.service("identity-service").port(),
