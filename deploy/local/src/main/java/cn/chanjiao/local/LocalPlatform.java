@@ -1,6 +1,7 @@
 package cn.chanjiao.local;
 
 import cn.chanjiao.testkit.cds.ClassDataArchive;
+import cn.chanjiao.testkit.cds.ImageClassData;
 import cn.chanjiao.testkit.engine.EmbeddedPostgresServer;
 import cn.chanjiao.testkit.engine.KeycloakServer;
 import cn.chanjiao.testkit.engine.KraftBroker;
@@ -578,13 +579,17 @@ public final class LocalPlatform implements AutoCloseable {
             // here, so the connections a start opened are gone 10-15 s after their last use
             "-Dcom.zaxxer.hikari.housekeeping.periodMs=5000");
 
-    private List<String> serviceCommand(LocalSettings.Service service, Path jar, List<String> jvmOptions) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * {@code java} (null: this JDK's) with the options, {@code -jar jar} and the platform's settings; an
+     * application's files (attachments) go to {@code dataFolder}, whatever the working directory.
+     */
+    private List<String> serviceCommand(LocalSettings.Service service, String java, String jar, List<String> jvmOptions,
+            Path dataFolder) {
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(SERVICE_JVM_OPTIONS);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(),
+        command.addAll(List.of("-jar", jar,
                 "--server.port=" + service.port(),
                 "--chanjiao.postgres.host=127.0.0.1",
                 "--chanjiao.postgres.port=" + settings.postgresPort(),
@@ -603,6 +608,12 @@ public final class LocalPlatform implements AutoCloseable {
                 // services that call identity-service find it on its port, not the default 8081
                 "--chanjiao.application.identity.url=http://127.0.0.1:" + settings.service("identity-service").port(),
                 "--chanjiao.notification.identity.url=http://127.0.0.1:" + settings.service("identity-service").port()));
+        if (service.name().equals("application-service")) {
+            // its default is the relative data/application-service/attachments: kept in the data folder, where
+            // it always was, also when the application runs in the image's folder (target/cds/image/…)
+            command.add("--chanjiao.application.attachments.directory="
+                    + dataFolder.resolve("data").resolve("application-service").resolve("attachments").toAbsolutePath());
+        }
         if (service.isGateway()) {
             for (LocalSettings.Service target : settings.services()) {
                 if (!target.isGateway()) {
@@ -615,20 +626,30 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The applications' class-data archives that are current: made by the Maven build (phase
-     * {@code package}, libs/test-kit {@code ClassDataTraining}) from the jars as they are now. An
-     * application without one starts from its jar.
+     * How each application starts, from the class data the Maven build made of its jar as it is now (phase
+     * {@code package}, libs/test-kit {@code ClassDataTraining}): a build with profile "images" (Linux, the
+     * default of {@code ./mvnw verify}) made the image's files with an archive trained by the image's
+     * runtime ({@code target/image-runtime/java}, built from this JDK) — the application then starts from
+     * that folder with that runtime, so a module is trained once for both; a build with {@code
+     * -DskipImages} (run.sh's) made an archive for this JDK. An application with neither starts from its jar.
      */
-    private Map<String, ClassDataArchive> currentArchives() {
-        Map<String, ClassDataArchive> archives = new LinkedHashMap<>();
+    private Map<String, ClassData> currentClassData() {
+        Map<String, ClassData> starts = new LinkedHashMap<>();
         if (!CDS_ENABLED) {
-            return archives;
+            return starts;
         }
+        Path imageRuntime = settings.root().resolve("target").resolve("image-runtime").resolve("java");
         List<String> missing = new ArrayList<>();
         for (LocalSettings.Service service : settings.services()) {
-            ClassDataArchive cds = new ClassDataArchive(service.name(), service.jar(settings.root()));
-            if (cds.isCurrent()) {
-                archives.put(service.name(), cds);
+            Path jar = service.jar(settings.root());
+            Optional<ImageClassData.Folder> image = ImageClassData.current(jar, service.name(), imageRuntime);
+            ClassDataArchive cds = new ClassDataArchive(service.name(), jar);
+            if (image.isPresent()) {
+                ImageClassData.Folder folder = image.get();
+                starts.put(service.name(), new ClassData(folder.java().toString(), folder.useOptions(), folder.jarName(),
+                        folder.folder()));
+            } else if (cds.isCurrent()) {
+                starts.put(service.name(), new ClassData(null, cds.useOptions(), cds.extractedJar().toString(), null));
             } else {
                 missing.add(service.name());
             }
@@ -637,11 +658,19 @@ public final class LocalPlatform implements AutoCloseable {
             say("no current class-data archive for " + missing + ": they start from their jars (slower);"
                     + " the build makes the archives (./mvnw -q -B -DskipTests package, unless -Dcds.skip)");
         }
-        return archives;
+        return starts;
+    }
+
+    /**
+     * An application's start from class data: the {@code java} to run (null: this JDK's), the options that
+     * map the archive, the jar as the archive recorded it, and the working directory that path is relative
+     * to (null: the application's own folder under the data folder).
+     */
+    record ClassData(String java, List<String> jvmOptions, String jar, Path workingDirectory) {
     }
 
     private void startServices() {
-        Map<String, ClassDataArchive> archives = currentArchives();
+        Map<String, ClassData> archives = currentClassData();
         // the longest starts first: the last one to finish then is a short one
         java.util.ArrayDeque<LocalSettings.Service> queued = new java.util.ArrayDeque<>(settings.services().stream()
                 .sorted(Comparator.comparingInt((LocalSettings.Service s) -> START_CPU_SECONDS.getOrDefault(s.name(), 0)).reversed()).toList());
@@ -704,12 +733,13 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private void startService(LocalSettings.Service service, ClassDataArchive cds) {
-        List<String> command = cds == null ? serviceCommand(service, service.jar(settings.root()), List.of())
-                : serviceCommand(service, cds.extractedJar(), cds.useOptions());
-        Path workingDirectory = settings.dataDirectory().resolve("services").resolve(service.name());
+    private void startService(LocalSettings.Service service, ClassData cds) {
+        Path dataFolder = settings.dataDirectory().resolve("services").resolve(service.name());
+        List<String> command = cds == null ? serviceCommand(service, null, service.jar(settings.root()).toString(), List.of(), dataFolder)
+                : serviceCommand(service, cds.java(), cds.jar(), cds.jvmOptions(), dataFolder);
+        Path workingDirectory = cds == null || cds.workingDirectory() == null ? dataFolder : cds.workingDirectory();
         try {
-            Files.createDirectories(workingDirectory);
+            Files.createDirectories(dataFolder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

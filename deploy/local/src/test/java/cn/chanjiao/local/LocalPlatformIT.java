@@ -1,6 +1,7 @@
 package cn.chanjiao.local;
 
 import cn.chanjiao.testkit.cds.ClassDataArchive;
+import cn.chanjiao.testkit.cds.ImageClassData;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -111,13 +112,34 @@ class LocalPlatformIT {
 
     @Test
     void everyApplicationStartsFromTheClassDataArchiveTheBuildMadeOfItsJar() {
-        // the build (phase package, execution cds-archive) made the archives before this test ran
+        // the build (phase package, execution cds-archive) made the archives before this test ran: with
+        // profile "images" (Linux, unless -DskipImages) the image's, trained by the image's runtime; else this JDK's
+        java.nio.file.Path imageRuntime = platform.settings().root().resolve("target/image-runtime/java");
+        boolean images = Boolean.parseBoolean(System.getProperty("chanjiao.images.expected", "false"));
         for (LocalSettings.Service service : platform.settings().services()) {
-            ClassDataArchive cds = new ClassDataArchive(service.name(), service.jar(platform.settings().root()));
-            assertThat(cds.isCurrent()).as(service.name() + ": archive made from the jar as it is").isTrue();
-            assertThat(platform.serviceCommandLine(service.name())).as(service.name())
-                    .contains("-XX:SharedArchiveFile=" + cds.archive())
-                    .contains(cds.extractedJar().toString());
+            java.nio.file.Path jar = service.jar(platform.settings().root());
+            var image = ImageClassData.current(jar, service.name(), imageRuntime);
+            String commandLine = platform.serviceCommandLine(service.name());
+            if (images || image.isPresent()) {
+                assertThat(image).as(service.name() + ": the image's files and archive, made from the jar as it is").isPresent();
+                assertThat(commandLine).as(service.name())
+                        .startsWith(image.get().java().toString())
+                        .contains("-XX:SharedArchiveFile=" + image.get().archive())
+                        .contains("-jar " + image.get().jarName())
+                        .doesNotContain("ArchiveClassesAtExit");
+                if (service.name().equals("application-service")) {
+                    // nothing is written into the image's folder: the attachments stay in the data folder
+                    assertThat(commandLine).contains("--chanjiao.application.attachments.directory=" + platform.settings()
+                            .dataDirectory().resolve("services/application-service/data/application-service/attachments")
+                            .toAbsolutePath());
+                }
+            } else {
+                ClassDataArchive cds = new ClassDataArchive(service.name(), jar);
+                assertThat(cds.isCurrent()).as(service.name() + ": archive made from the jar as it is").isTrue();
+                assertThat(commandLine).as(service.name())
+                        .contains("-XX:SharedArchiveFile=" + cds.archive())
+                        .contains(cds.extractedJar().toString());
+            }
         }
     }
 

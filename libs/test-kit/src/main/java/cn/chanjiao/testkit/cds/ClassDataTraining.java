@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Makes an application's class-data archive ({@link ClassDataArchive}) in the Maven build, phase
  * {@code package}, right after the executable jar (root pom, execution {@code cds-archive}; skipped
  * with {@code -Dcds.skip}). Nothing happens when the archive is current (the jar did not change).
+ * A build with the image's runtime ({@code --image-java}, profile "images") makes only the image's
+ * archive ({@link ImageClassData}), which the local launcher uses as well.
  *
  * <p>The training run refreshes the application context against real engines, so the archive holds
  * what a real start loads (the PostgreSQL driver, Flyway and its migrations' classes, Hibernate, the
@@ -59,7 +61,10 @@ public final class ClassDataTraining {
         }
         // one throw-away PostgreSQL and broker for both trainings of the module (started only if one runs)
         try (Engines engines = new Engines(jar.getParent().resolve("cds").resolve("engines"))) {
-            if (train) {
+            // with the image's runtime at hand, its archive is the only one: the local launcher starts the
+            // applications from the image's files with that runtime (deploy/local LocalPlatform), so one
+            // training per module; without (no Linux, -DskipImages), the archive is the build JDK's
+            if (train && imageJava.isEmpty()) {
                 makeArchive(new ClassDataArchive(name, jar), engines);
             }
             if (!imageJava.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An application's files for its container image, with a class-data archive the image can use
@@ -68,9 +69,7 @@ public final class ImageClassData {
         Path images = jar.getParent().resolve("cds").resolve("image");
         Path folder = images.resolve(name);
         Path stampFile = images.resolve(name + ".stamp");
-        String stamp = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
-                + Files.size(runtime.resolve("lib/modules")) + " " + Files.size(runtime.resolve("lib/server/libjvm.so"))
-                + " " + runtime + " training=" + train + "\n";
+        String stamp = stamp(jar, runtime, train);
         if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)
                 && Files.isRegularFile(folder.resolve(jar.getFileName()))) {
             System.out.println("[cds] " + name + ": the image's files in " + folder + " are current");
@@ -102,6 +101,47 @@ public final class ImageClassData {
         Files.writeString(stampFile, stamp);
         System.out.printf(Locale.ROOT, "[cds] %s: the image's files in %s, %s, in %.1f s%n", name, folder, made,
                 Duration.between(t0, Instant.now()).toMillis() / 1000.0);
+    }
+
+    /** What the folder was made from: the jar (size, time), the runtime and whether it was trained. */
+    private static String stamp(Path jar, Path runtime, boolean train) throws IOException {
+        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
+                + Files.size(runtime.resolve("lib/modules")) + " " + Files.size(runtime.resolve("lib/server/libjvm.so"))
+                + " " + runtime + " training=" + train + "\n";
+    }
+
+    /**
+     * The image's files of an application with their class-data archive, made from the jar as it is now
+     * with the runtime as it is now; empty when there are none (no "images" build, an older jar, no archive).
+     * The local launcher starts the application from them with the image's runtime: {@code
+     * <java> -XX:SharedArchiveFile=<archive> -Xshare:auto … -jar <jarName>} in {@code folder}.
+     */
+    public static Optional<Folder> current(Path jar, String name, Path runtime) {
+        Path images = jar.toAbsolutePath().getParent().resolve("cds").resolve("image");
+        Folder folder = new Folder(images.resolve(name), jar.getFileName().toString(),
+                images.resolve(name).resolve(name + ".jsa"), runtime.toAbsolutePath().resolve("bin").resolve("java"));
+        try {
+            Path stampFile = images.resolve(name + ".stamp");
+            boolean current = Files.isRegularFile(jar) && Files.isExecutable(folder.java())
+                    && Files.isRegularFile(folder.archive()) && Files.isRegularFile(folder.folder().resolve(folder.jarName()))
+                    && Files.isRegularFile(stampFile)
+                    && Files.readString(stampFile).equals(stamp(jar.toAbsolutePath(), runtime.toAbsolutePath(), true));
+            return current ? Optional.of(folder) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An application's image files: the folder (the working directory of a start), the jar's name relative
+     * to it (the class path the archive was made with), the archive and the image runtime's {@code java}.
+     */
+    public record Folder(Path folder, String jarName, Path archive, Path java) {
+
+        /** JVM options of a start that maps the archive ({@code -Xshare:auto}: a refused archive means a normal start). */
+        public List<String> useOptions() {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+        }
     }
 
     /** The training run with the image's runtime, in the folder, as the image starts it; the archive lands in the folder. */
