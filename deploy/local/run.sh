@@ -56,6 +56,18 @@ if [[ " $* " == *" --help "* && -f deploy/local/target/local-platform.jar ]]; th
   reason=""
 fi
 if [[ -n "$reason" ]]; then
+  # A changed pom may change only an application's libraries: Maven then keeps the thin jar (its classes
+  # did not change), spring-boot:repackage takes that for repackaged already, and the executable jar
+  # would keep the old libraries. Without the jar, both are made afresh (and its class data trained).
+  for module in "${modules[@]}"; do
+    jar="$module/target/$module.jar"
+    [[ -f "$jar" ]] || continue
+    reference="$jar"
+    [[ -f "$stamp" && "$stamp" -nt "$jar" ]] && reference="$stamp"
+    if [[ -n "$(find pom.xml libs/contracts/pom.xml libs/service-kit/pom.xml "$module/pom.xml" -newer "$reference" -print -quit)" ]]; then
+      rm -f "$jar" "$jar.original"
+    fi
+  done
   echo "Building (${reason}): ./mvnw -q -B -DskipTests -DskipImages install …"
   build_started=$(date +%s)
   if [[ -x ./mvnw ]]; then ./mvnw -q -B -DskipTests -DskipImages install; else bash ./mvnw -q -B -DskipTests -DskipImages install; fi
