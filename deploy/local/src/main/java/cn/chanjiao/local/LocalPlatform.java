@@ -608,6 +608,13 @@ public final class LocalPlatform implements AutoCloseable {
                 // services that call identity-service find it on its port, not the default 8081
                 "--chanjiao.application.identity.url=http://127.0.0.1:" + settings.service("identity-service").port(),
                 "--chanjiao.notification.identity.url=http://127.0.0.1:" + settings.service("identity-service").port()));
+        if (!service.isGateway()) {
+            // Flyway on a data source of its own (unpooled, same database): its two connections close when
+            // the migrations are done, instead of leaving the pool a second one that stays ~15 s after the start
+            command.addAll(List.of("--spring.flyway.url=${spring.datasource.url}",
+                    "--spring.flyway.user=${spring.datasource.username}",
+                    "--spring.flyway.password=${spring.datasource.password}"));
+        }
         if (service.name().equals("application-service")) {
             // its default is the relative data/application-service/attachments: kept in the data folder, where
             // it always was, also when the application runs in the image's folder (target/cds/image/…)
