@@ -113,26 +113,19 @@ class LocalPlatformIT {
     @Test
     void everyApplicationStartsFromTheClassDataArchiveTheBuildMadeOfItsJar() {
         // the build (phase package, execution cds-archive) made the archives before this test ran: with
-        // profile "images" (Linux, unless -DskipImages) the image's, trained by the image's runtime; else this JDK's
+        // profile "images" (Linux, unless -DskipImages) the image's, trained by the image's runtime; else this
+        // JDK's (a -DskipImages build after an images build leaves the image's files of an older jar: not current)
         java.nio.file.Path imageRuntime = platform.settings().root().resolve("target/image-runtime/java");
-        boolean images = Boolean.parseBoolean(System.getProperty("chanjiao.images.expected", "false"));
         for (LocalSettings.Service service : platform.settings().services()) {
             java.nio.file.Path jar = service.jar(platform.settings().root());
             var image = ImageClassData.current(jar, service.name(), imageRuntime);
             String commandLine = platform.serviceCommandLine(service.name());
-            if (images || image.isPresent()) {
-                assertThat(image).as(service.name() + ": the image's files and archive, made from the jar as it is").isPresent();
+            if (image.isPresent()) {
                 assertThat(commandLine).as(service.name())
                         .startsWith(image.get().java().toString())
                         .contains("-XX:SharedArchiveFile=" + image.get().archive())
                         .contains("-jar " + image.get().jarName())
                         .doesNotContain("ArchiveClassesAtExit");
-                if (service.name().equals("application-service")) {
-                    // nothing is written into the image's folder: the attachments stay in the data folder
-                    assertThat(commandLine).contains("--chanjiao.application.attachments.directory=" + platform.settings()
-                            .dataDirectory().resolve("services/application-service/data/application-service/attachments")
-                            .toAbsolutePath());
-                }
             } else {
                 ClassDataArchive cds = new ClassDataArchive(service.name(), jar);
                 assertThat(cds.isCurrent()).as(service.name() + ": archive made from the jar as it is").isTrue();
@@ -141,6 +134,10 @@ class LocalPlatformIT {
                         .contains(cds.extractedJar().toString());
             }
         }
+        // nothing is written into an image's folder: the attachments stay in the data folder, wherever it runs
+        assertThat(platform.serviceCommandLine("application-service")).contains("--chanjiao.application.attachments.directory="
+                + platform.settings().dataDirectory().resolve("services/application-service/data/application-service/attachments")
+                .toAbsolutePath());
     }
 
     @Test
